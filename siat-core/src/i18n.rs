@@ -1,0 +1,141 @@
+//! Messages in the respondent's language.
+//!
+//! The catalogue is data (`data/messages.json`): one entry per language with
+//! a message per issue code and a phrase per expected value kind. Adding a
+//! language is adding an entry; no code changes.
+
+use crate::issue::Issue;
+use indexmap::IndexMap;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The JSON text of the built-in message catalogue.
+pub const MESSAGES_JSON: &str = include_str!("../data/messages.json");
+
+/// Longest rendering of one value in a message, in characters; the full
+/// value stays in the issue's `params`.
+const MAX_VALUE_CHARS: usize = 80;
+
+/// The messages of one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// Phrases for what a value should be, keyed by kind (`percent`, `boolean`…).
+    pub expected: IndexMap<String, String>,
+    /// Message patterns keyed by issue code, or `code.reason` for a variant;
+    /// `{name}` is replaced by the parameter `name`.
+    pub messages: IndexMap<String, String>,
+}
+
+/// Message catalogue: language code → messages.
+pub type Catalogue = IndexMap<String, Language>;
+
+/// Returns the built-in catalogue.
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        #[allow(clippy::expect_used, reason = "the test catalogue_covers_every_code reads the same embedded file")]
+        serde_json::from_str(MESSAGES_JSON).expect("the built-in message catalogue is valid")
+    })
+}
+
+/// Returns the language codes messages exist in, e.g. `["en", "nl"]`.
+pub fn languages() -> Vec<&'static str> {
+    catalogue().keys().map(String::as_str).collect()
+}
+
+/// Writes each issue's message in a language; the caller has checked that
+/// the catalogue has it.
+pub(crate) fn write_messages(issues: &mut [Issue], lang: &str) {
+    let Some(language) = catalogue().get(lang) else {
+        return;
+    };
+    for issue in issues {
+        issue.message = message(language, issue);
+    }
+}
+
+fn message(language: &Language, issue: &Issue) -> String {
+    let code = issue.code.as_str();
+    let variant = issue
+        .params
+        .get("reason")
+        .and_then(serde_json::Value::as_str)
+        .map(|reason| format!("{code}.{reason}"));
+    let pattern = variant
+        .and_then(|key| language.messages.get(&key))
+        .or_else(|| language.messages.get(code))
+        .map_or(code, String::as_str);
+    fill(pattern, language, issue)
+}
+
+/// Replaces each `{name}` or `{name:percent}` in a pattern by a parameter.
+fn fill(pattern: &str, language: &Language, issue: &Issue) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest.get(open..).and_then(|tail| tail.find('}')).map(|offset| open + offset) else {
+            break;
+        };
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let placeholder = rest.get(open + 1..close).unwrap_or_default();
+        out.push_str(&render(placeholder, language, issue));
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+fn render(placeholder: &str, language: &Language, issue: &Issue) -> String {
+    let (name, format) = placeholder.split_once(':').unwrap_or((placeholder, ""));
+    let Some(value) = issue.params.get(name) else {
+        return String::new();
+    };
+    if name == "expected" && issue.code == crate::issue::Code::WrongType {
+        if let Some(phrase) = value.as_str().and_then(|kind| language.expected.get(kind)) {
+            return phrase.clone();
+        }
+    }
+    if format == "percent" {
+        if let Some(share) = value.as_f64() {
+            return format_number(share * 100.0);
+        }
+    }
+    shorten(&plain(value))
+}
+
+/// Writes a parameter without JSON quoting: strings bare, lists joined by commas.
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Number(number) => number.as_f64().map_or_else(|| number.to_string(), exact_number),
+        serde_json::Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// Writes a number in full: whole numbers without a decimal point.
+fn exact_number(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        return format!("{number:.0}");
+    }
+    number.to_string()
+}
+
+/// Writes a share briefly: whole numbers without a decimal point, others to
+/// at most two decimals.
+fn format_number(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        return format!("{number:.0}");
+    }
+    let rounded = format!("{number:.2}");
+    rounded.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_VALUE_CHARS {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(MAX_VALUE_CHARS).collect();
+    format!("{kept}…")
+}
