@@ -69,7 +69,7 @@ impl Serialize for Answer {
     }
 }
 
-/// How important each dimension is to the initiative: ranks or points.
+/// Importance of each dimension to the initiative, as ranks or points.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Prioritisation {
     /// Weighting method the respondent chose; the caller's options may override it.
@@ -159,7 +159,9 @@ impl Assessment {
 
     /// Returns the assessment as an input value.
     pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).map(Value::from).unwrap_or_default()
+        serde_json::to_value(self)
+            .map(Value::from)
+            .unwrap_or_default()
     }
 
     /// Returns the profile's `name`, if it is a string.
@@ -219,7 +221,10 @@ pub(crate) fn read(value: &Value) -> (Option<Assessment>, Vec<Issue>) {
         None => issues.push(missing("/answers", "answers")),
         Some(section) => {
             let answers = read_object(section, "/answers", &mut issues);
-            assessment.answers = answers.iter().map(|(id, value)| (id.clone(), Answer::from_value(value))).collect();
+            assessment.answers = answers
+                .iter()
+                .map(|(id, value)| (id.clone(), Answer::from_value(value)))
+                .collect();
         }
     }
     match root.get("meta") {
@@ -275,7 +280,10 @@ fn read_prioritisation(section: &Value, issues: &mut Vec<Issue>) -> Option<Prior
         Some(Value::Text(name)) => match name.parse::<WeightingMethod>() {
             Ok(method) => Some(method),
             Err(_) => {
-                let allowed: Vec<&str> = WeightingMethod::ALL.iter().map(|method| method.as_str()).collect();
+                let allowed: Vec<&str> = WeightingMethod::ALL
+                    .iter()
+                    .map(|method| method.as_str())
+                    .collect();
                 issues.push(
                     Issue::new(Code::UnknownOption, "/prioritisation/method")
                         .with("value", name.clone())
@@ -325,10 +333,18 @@ fn read_meta(section: &Value, issues: &mut Vec<Issue>) -> Meta {
             None
         }
     };
-    Meta { date, respondent_role }
+    Meta {
+        date,
+        respondent_role,
+    }
 }
 
-fn report_unknown_keys(map: &IndexMap<String, Value>, path: &str, known: &[&str], issues: &mut Vec<Issue>) {
+fn report_unknown_keys(
+    map: &IndexMap<String, Value>,
+    path: &str,
+    known: &[&str],
+    issues: &mut Vec<Issue>,
+) {
     for key in map.keys() {
         if !known.contains(&key.as_str()) {
             issues.push(

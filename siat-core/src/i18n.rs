@@ -34,7 +34,10 @@ pub type Catalogue = IndexMap<String, Language>;
 pub fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        #[allow(clippy::expect_used, reason = "the test catalogue_covers_every_code reads the same embedded file")]
+        #[allow(
+            clippy::expect_used,
+            reason = "the test catalogue_covers_every_code reads the same embedded file"
+        )]
         serde_json::from_str(MESSAGES_JSON).expect("the built-in message catalogue is valid")
     })
 }
@@ -74,7 +77,11 @@ fn fill(pattern: &str, language: &Language, issue: &Issue) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest.get(open..).and_then(|tail| tail.find('}')).map(|offset| open + offset) else {
+        let Some(close) = rest
+            .get(open..)
+            .and_then(|tail| tail.find('}'))
+            .map(|offset| open + offset)
+        else {
             break;
         };
         out.push_str(rest.get(..open).unwrap_or_default());
@@ -96,6 +103,10 @@ fn render(placeholder: &str, language: &Language, issue: &Issue) -> String {
             return phrase.clone();
         }
     }
+    // A wrong type is easier to see with JSON quoting: `"85"` is a string.
+    if name == "value" && issue.code == crate::issue::Code::WrongType {
+        return shorten(&value.to_string());
+    }
     if format == "percent" {
         if let Some(share) = value.as_f64() {
             return format_number(share * 100.0);
@@ -108,7 +119,9 @@ fn render(placeholder: &str, language: &Language, issue: &Issue) -> String {
 fn plain(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(text) => text.clone(),
-        serde_json::Value::Number(number) => number.as_f64().map_or_else(|| number.to_string(), exact_number),
+        serde_json::Value::Number(number) => number
+            .as_f64()
+            .map_or_else(|| number.to_string(), exact_number),
         serde_json::Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
     }
@@ -129,7 +142,10 @@ fn format_number(number: f64) -> String {
         return format!("{number:.0}");
     }
     let rounded = format!("{number:.2}");
-    rounded.trim_end_matches('0').trim_end_matches('.').to_owned()
+    rounded
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
 }
 
 fn shorten(text: &str) -> String {

@@ -1,11 +1,11 @@
-//! What a caller chooses when scoring: language, weighting, coverage, index.
+//! Caller's choices for scoring: language, weighting, coverage and index.
 
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// How the prioritisation becomes dimension weights.
+/// Method that turns the prioritisation into dimension weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WeightingMethod {
@@ -46,12 +46,14 @@ impl WeightingMethod {
     pub fn uses_ranks(self) -> bool {
         matches!(
             self,
-            WeightingMethod::RankSum | WeightingMethod::RankOrderCentroid | WeightingMethod::Reciprocal
+            WeightingMethod::RankSum
+                | WeightingMethod::RankOrderCentroid
+                | WeightingMethod::Reciprocal
         )
     }
 }
 
-/// How the dimension scores combine into the SI index.
+/// Aggregation of the dimension scores into the SI index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -103,7 +105,12 @@ parse_by_name!(
     WeightingMethod::Points,
     WeightingMethod::Equal
 );
-parse_by_name!(Aggregation, "aggregation", Aggregation::Arithmetic, Aggregation::Geometric);
+parse_by_name!(
+    Aggregation,
+    "aggregation",
+    Aggregation::Arithmetic,
+    Aggregation::Geometric
+);
 
 /// Choices a caller makes when validating or scoring.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,7 +123,7 @@ pub struct Options {
     /// Share (0–1) of a dimension that must be answered for it to be scored;
     /// the template's value (0.5 in `siat`) when absent.
     pub min_coverage: Option<f64>,
-    /// How dimension scores combine into the index.
+    /// Aggregation of the dimension scores into the index.
     pub aggregation: Aggregation,
     /// Date that date rules use when the assessment has no `meta.date`;
     /// the system clock's date when absent.
@@ -157,10 +164,14 @@ mod optional_date {
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Date>, D::Error> {
         let text: Option<String> = Option::deserialize(deserializer)?;
         text.map(|text| {
-            Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD")))
+            Date::parse(&text).ok_or_else(|| {
+                serde::de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD"))
+            })
         })
         .transpose()
     }

@@ -31,7 +31,7 @@ pub enum SiatError {
     UnknownField(String),
 }
 
-/// Why scoring returned no scorecard.
+/// Reason scoring returned no scorecard.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScoreError {
     /// The assessment has errors; every issue is listed, warnings included.
@@ -73,7 +73,8 @@ impl Template {
         check_options(options)?;
 
         let (assessment, mut issues) = assessment::read(input);
-        let checked = assessment.map(|assessment| validate::check(self, &assessment, options, &mut issues));
+        let checked =
+            assessment.map(|assessment| validate::check(self, &assessment, options, &mut issues));
 
         let mut scorecard = None;
         if let Some(checked) = checked.filter(|_| !has_errors(&issues)) {
@@ -110,7 +111,11 @@ impl Template {
     }
 
     /// Validates and scores a typed assessment.
-    pub fn check_assessment(&self, assessment: &Assessment, options: &Options) -> Result<Report, SiatError> {
+    pub fn check_assessment(
+        &self,
+        assessment: &Assessment,
+        options: &Options,
+    ) -> Result<Report, SiatError> {
         self.check(&assessment.to_value(), options)
     }
 
@@ -132,15 +137,25 @@ impl Template {
     ///
     /// Returns the issues of that value alone, with paths such as
     /// `/answers/organic_share`; an empty value gives no `unanswered` warning.
-    pub fn validate_field(&self, id: &str, value: &Value, options: &Options) -> Result<Vec<Issue>, SiatError> {
+    pub fn validate_field(
+        &self,
+        id: &str,
+        value: &Value,
+        options: &Options,
+    ) -> Result<Vec<Issue>, SiatError> {
         check_options(options)?;
 
         let mut issues = if let Some(indicator) = self.indicator(id) {
             let path = crate::issue::pointer("/answers", id);
-            validate::check_answer(indicator, &Answer::from_value(value), &path).err().unwrap_or_default()
+            validate::check_answer(indicator, &Answer::from_value(value), &path)
+                .err()
+                .unwrap_or_default()
         } else if let Some(field) = self.profile_field(id) {
             let path = crate::issue::pointer("/profile", id);
-            let year = options.today.or_else(crate::date::Date::today).map(|date| date.year);
+            let year = options
+                .today
+                .or_else(crate::date::Date::today)
+                .map(|date| date.year);
             match value {
                 Value::Null if field.required => vec![assessment::missing(&path, id)],
                 Value::Null => Vec::new(),
@@ -174,5 +189,8 @@ fn check_options(options: &Options) -> Result<(), SiatError> {
 
 /// Lists every issue code with its severity, for bindings to expose.
 pub fn codes() -> Vec<(&'static str, crate::issue::Severity)> {
-    Code::ALL.iter().map(|code| (code.as_str(), code.severity())).collect()
+    Code::ALL
+        .iter()
+        .map(|code| (code.as_str(), code.severity()))
+        .collect()
 }

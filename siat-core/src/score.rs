@@ -54,7 +54,9 @@ fn linear(x: f64, x0: f64, s0: f64, x1: f64, s1: f64) -> f64 {
 /// Computes the dimension weights for a validated assessment.
 pub(crate) fn dimension_weights(checked: &Checked, dimension_count: usize) -> Vec<f64> {
     match &checked.priorities {
-        Priorities::Ranks(ranks) if checked.method.uses_ranks() => weights::from_ranks(checked.method, ranks),
+        Priorities::Ranks(ranks) if checked.method.uses_ranks() => {
+            weights::from_ranks(checked.method, ranks)
+        }
         Priorities::Points(points) if checked.method == crate::options::WeightingMethod::Points => {
             weights::from_points(points)
         }
@@ -71,7 +73,12 @@ struct Tally {
 
 /// Scores a validated assessment and adds a `low_coverage` warning for each
 /// dimension that is not scored.
-pub(crate) fn score(template: &Template, checked: &Checked, options: &Options, issues: &mut Vec<Issue>) -> Scorecard {
+pub(crate) fn score(
+    template: &Template,
+    checked: &Checked,
+    options: &Options,
+    issues: &mut Vec<Issue>,
+) -> Scorecard {
     let min_coverage = options.min_coverage.unwrap_or(template.min_coverage);
 
     let indicators: Vec<IndicatorScore> = template
@@ -80,7 +87,9 @@ pub(crate) fn score(template: &Template, checked: &Checked, options: &Options, i
         .zip(&checked.answers)
         .map(|(indicator, state)| {
             let (score, status) = match state {
-                AnswerState::Answered(answer) => (Some(indicator_score(indicator, answer)), Status::Answered),
+                AnswerState::Answered(answer) => {
+                    (Some(indicator_score(indicator, answer)), Status::Answered)
+                }
                 AnswerState::Unanswered => (None, Status::Unanswered),
                 AnswerState::NotApplicable => (None, Status::NotApplicable),
             };
@@ -122,7 +131,9 @@ pub(crate) fn score(template: &Template, checked: &Checked, options: &Options, i
             score,
             coverage,
             weight,
-            level: score.and_then(|score| template.level_of(score)).map(|level| level.id.clone()),
+            level: score
+                .and_then(|score| template.level_of(score))
+                .map(|level| level.id.clone()),
             priority_gap: score.map(|score| weight * (100.0 - score)),
         });
     }
@@ -139,7 +150,9 @@ pub(crate) fn score(template: &Template, checked: &Checked, options: &Options, i
         min_coverage,
         index: IndexScore {
             score: index,
-            level: index.and_then(|score| template.level_of(score)).map(|level| level.id.clone()),
+            level: index
+                .and_then(|score| template.level_of(score))
+                .map(|level| level.id.clone()),
         },
         dimensions,
         indicators,
@@ -177,12 +190,21 @@ pub(crate) fn index_score(dimensions: &[DimensionScore], aggregation: Aggregatio
     let scored = scored?;
 
     let index = match aggregation {
-        Aggregation::Arithmetic => scored.iter().map(|(weight, score)| weight * score).fold(0.0, |total, term| total + term),
+        Aggregation::Arithmetic => scored
+            .iter()
+            .map(|(weight, score)| weight * score)
+            .fold(0.0, |total, term| total + term),
         Aggregation::Geometric => {
-            if scored.iter().any(|(weight, score)| *weight > 0.0 && *score == 0.0) {
+            if scored
+                .iter()
+                .any(|(weight, score)| *weight > 0.0 && *score == 0.0)
+            {
                 0.0
             } else {
-                scored.iter().map(|(weight, score)| libm::pow(*score, *weight)).fold(1.0, |product, factor| product * factor)
+                scored
+                    .iter()
+                    .map(|(weight, score)| libm::pow(*score, *weight))
+                    .fold(1.0, |product, factor| product * factor)
             }
         }
     };

@@ -65,7 +65,7 @@ pub struct Scorecard {
     pub name: Option<String>,
     /// Weighting method that produced the dimension weights.
     pub weighting: WeightingMethod,
-    /// How the dimension scores were combined into the index.
+    /// Aggregation used to combine the dimension scores into the index.
     pub aggregation: Aggregation,
     /// Coverage (0–1) a dimension needed to be scored.
     pub min_coverage: f64,

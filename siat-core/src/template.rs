@@ -306,7 +306,10 @@ impl Template {
     pub fn builtin() -> &'static Template {
         static BUILTIN: OnceLock<Template> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            #[allow(clippy::expect_used, reason = "the test builtin_template_is_valid reads the same embedded file")]
+            #[allow(
+                clippy::expect_used,
+                reason = "the test builtin_template_is_valid reads the same embedded file"
+            )]
             Template::from_json(BUILTIN_JSON).expect("the built-in template is valid")
         })
     }
@@ -352,17 +355,25 @@ impl Template {
     }
 
     /// Returns the indicators of one dimension, in template order.
-    pub fn indicators_of<'a>(&'a self, dimension: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.indicators.iter().filter(move |indicator| indicator.dimension == dimension)
+    pub fn indicators_of<'a>(
+        &'a self,
+        dimension: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators
+            .iter()
+            .filter(move |indicator| indicator.dimension == dimension)
     }
 
     /// Finds the level a score (points 0–100) falls in.
     pub fn level_of(&self, score: f64) -> Option<&Level> {
         let last = self.levels.len().checked_sub(1)?;
-        self.levels.iter().enumerate().find_map(|(position, level)| {
-            let below_max = score < level.max || (position == last && score <= level.max);
-            (score >= level.min && below_max).then_some(level)
-        })
+        self.levels
+            .iter()
+            .enumerate()
+            .find_map(|(position, level)| {
+                let below_max = score < level.max || (position == last && score <= level.max);
+                (score >= level.min && below_max).then_some(level)
+            })
     }
 
     /// Tells whether labels exist in a language.

@@ -14,7 +14,7 @@ use values::{check_range, decode_integer, decode_number, decode_options, Bounds}
 
 pub(crate) use values::Decoded;
 
-/// What validation learned about one indicator.
+/// Validation's finding about one indicator.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum AnswerState {
     /// No answer given.
@@ -51,25 +51,54 @@ pub(crate) struct Checked {
 
 /// Checks an assessment against a template, adding every issue found.
 ///
-/// `issues` already holds the problems of shape; a section that has one is
+/// `issues` already contains the problems of shape; a section that has one is
 /// not checked again, so one mistake gives one issue.
-pub(crate) fn check(template: &Template, assessment: &Assessment, options: &Options, issues: &mut Vec<Issue>) -> Checked {
-    let broken = |path: &str| issues.iter().any(|issue| issue.path == path || issue.path.starts_with(&format!("{path}/")));
+pub(crate) fn check(
+    template: &Template,
+    assessment: &Assessment,
+    options: &Options,
+    issues: &mut Vec<Issue>,
+) -> Checked {
+    let broken = |path: &str| {
+        issues
+            .iter()
+            .any(|issue| issue.path == path || issue.path.starts_with(&format!("{path}/")))
+    };
     let template_broken = broken("/template");
     let answers_broken = issues.iter().any(|issue| issue.path == "/answers");
+    let profile_broken = issues.iter().any(|issue| issue.path == "/profile");
     let prioritisation_broken = broken("/prioritisation");
 
-    if !template_broken {
-        check_template_ref(template, assessment, issues);
+    // Answers to another template or version cannot be read with this one,
+    // so a mismatch is the only issue reported.
+    if !template_broken && !check_template_ref(template, assessment, issues) {
+        return Checked {
+            name: None,
+            answers: Vec::new(),
+            priorities: Priorities::Missing,
+            method: WeightingMethod::Equal,
+        };
     }
 
-    let year_limit = assessment.meta.date.or(options.today).or_else(Date::today).map(|date| date.year);
-    check_profile(template, &assessment.profile, year_limit, issues);
+    let year_limit = assessment
+        .meta
+        .date
+        .or(options.today)
+        .or_else(Date::today)
+        .map(|date| date.year);
+    if !profile_broken {
+        check_profile(template, &assessment.profile, year_limit, issues);
+    }
 
     let (priorities, method) = if prioritisation_broken {
         (Priorities::Missing, WeightingMethod::Equal)
     } else {
-        check_prioritisation(template, assessment.prioritisation.as_ref(), options.method, issues)
+        check_prioritisation(
+            template,
+            assessment.prioritisation.as_ref(),
+            options.method,
+            issues,
+        )
     };
 
     let answers = check_answers(template, &assessment.answers, answers_broken, issues);
@@ -82,7 +111,12 @@ pub(crate) fn check(template: &Template, assessment: &Assessment, options: &Opti
     }
 }
 
-fn check_template_ref(template: &Template, assessment: &Assessment, issues: &mut Vec<Issue>) {
+/// Checks the template id and version; returns whether they match.
+fn check_template_ref(
+    template: &Template,
+    assessment: &Assessment,
+    issues: &mut Vec<Issue>,
+) -> bool {
     let reference = &assessment.template;
     if reference.id != template.id {
         issues.push(
@@ -96,11 +130,23 @@ fn check_template_ref(template: &Template, assessment: &Assessment, issues: &mut
                 .with("value", reference.version.clone())
                 .with("expected", template.version.clone()),
         );
+    } else {
+        return true;
     }
+    false
 }
 
-fn check_profile(template: &Template, profile: &IndexMap<String, Value>, year_limit: Option<i32>, issues: &mut Vec<Issue>) {
-    let allowed: Vec<&str> = template.profile.iter().map(|field| field.id.as_str()).collect();
+fn check_profile(
+    template: &Template,
+    profile: &IndexMap<String, Value>,
+    year_limit: Option<i32>,
+    issues: &mut Vec<Issue>,
+) {
+    let allowed: Vec<&str> = template
+        .profile
+        .iter()
+        .map(|field| field.id.as_str())
+        .collect();
     for key in profile.keys() {
         if template.profile_field(key).is_none() {
             issues.push(
@@ -125,7 +171,12 @@ fn check_profile(template: &Template, profile: &IndexMap<String, Value>, year_li
 }
 
 /// Checks one profile value; returns its issues (errors and warnings).
-pub(crate) fn check_profile_value(field: &ProfileField, value: &Value, path: &str, year_limit: Option<i32>) -> Vec<Issue> {
+pub(crate) fn check_profile_value(
+    field: &ProfileField,
+    value: &Value,
+    path: &str,
+    year_limit: Option<i32>,
+) -> Vec<Issue> {
     let mut issues = Vec::new();
     let result = match field.field_type {
         FieldType::Text => check_text(field, value, path),
@@ -135,7 +186,9 @@ pub(crate) fn check_profile_value(field: &ProfileField, value: &Value, path: &st
             other => Err(vec![crate::assessment::wrong_type(path, other, "choice")]),
         },
         FieldType::MultiChoice => decode_options(&field.options, value, path, true).map(drop),
-        FieldType::Integer | FieldType::Number => check_profile_number(field, value, path, year_limit, &mut issues),
+        FieldType::Integer | FieldType::Number => {
+            check_profile_number(field, value, path, year_limit, &mut issues)
+        }
     };
     if let Err(errors) = result {
         issues.extend(errors);
@@ -190,13 +243,25 @@ fn check_profile_number(
     }
     .map_err(|issue| vec![issue])?;
 
-    let year_max = if field.max_assessment_year { year_limit.map(f64::from) } else { None };
+    let year_max = if field.max_assessment_year {
+        year_limit.map(f64::from)
+    } else {
+        None
+    };
     let max = match (field.max, year_max) {
         (Some(max), Some(year)) => Some(max.min(year)),
         (max, year) => max.or(year),
     };
-    let after_year = year_max.is_some_and(|year| number > year) && field.max.is_none_or(|max| number <= max);
-    if let Some(mut issue) = check_range(number, path, Bounds { min: field.min, max }) {
+    let after_year =
+        year_max.is_some_and(|year| number > year) && field.max.is_none_or(|max| number <= max);
+    if let Some(mut issue) = check_range(
+        number,
+        path,
+        Bounds {
+            min: field.min,
+            max,
+        },
+    ) {
         if after_year {
             issue = issue.with("reason", "after_assessment_year");
         }
@@ -205,7 +270,11 @@ fn check_profile_number(
 
     if let Some(warn) = &field.warn_above {
         if number > warn.value {
-            warnings.push(Issue::new(warn.code, path).with("value", number).with("max", warn.value));
+            warnings.push(
+                Issue::new(warn.code, path)
+                    .with("value", number)
+                    .with("max", warn.value),
+            );
         }
     }
     Ok(())
@@ -224,11 +293,17 @@ fn check_prioritisation(
 
     let priorities = match (&prioritisation.ranks, &prioritisation.points) {
         (Some(_), Some(_)) => {
-            issues.push(Issue::new(Code::InvalidPrioritisation, "/prioritisation").with("reason", "ranks_and_points"));
+            issues.push(
+                Issue::new(Code::InvalidPrioritisation, "/prioritisation")
+                    .with("reason", "ranks_and_points"),
+            );
             return (Priorities::Missing, WeightingMethod::Equal);
         }
         (None, None) => {
-            issues.push(Issue::new(Code::InvalidPrioritisation, "/prioritisation").with("reason", "no_ranks_or_points"));
+            issues.push(
+                Issue::new(Code::InvalidPrioritisation, "/prioritisation")
+                    .with("reason", "no_ranks_or_points"),
+            );
             return (Priorities::Missing, WeightingMethod::Equal);
         }
         (Some(ranks), None) => Priorities::Ranks(check_ranks(template, ranks, issues)),
@@ -236,7 +311,11 @@ fn check_prioritisation(
     };
 
     let uses_ranks = matches!(priorities, Priorities::Ranks(_));
-    let default = if uses_ranks { WeightingMethod::RankSum } else { WeightingMethod::Points };
+    let default = if uses_ranks {
+        WeightingMethod::RankSum
+    } else {
+        WeightingMethod::Points
+    };
     let method = override_method.or(prioritisation.method).unwrap_or(default);
     if method.uses_ranks() && !uses_ranks {
         issues.push(
@@ -262,7 +341,11 @@ fn per_dimension(
     issues: &mut Vec<Issue>,
     decode: impl Fn(&Value, &str) -> Result<f64, Issue>,
 ) -> Vec<f64> {
-    let allowed: Vec<&str> = template.dimensions.iter().map(|dimension| dimension.id.as_str()).collect();
+    let allowed: Vec<&str> = template
+        .dimensions
+        .iter()
+        .map(|dimension| dimension.id.as_str())
+        .collect();
     for key in table.keys() {
         if template.dimension(key).is_none() {
             issues.push(
@@ -287,29 +370,69 @@ fn per_dimension(
     numbers
 }
 
-fn check_ranks(template: &Template, ranks: &IndexMap<String, Value>, issues: &mut Vec<Issue>) -> Vec<f64> {
-    #[allow(clippy::cast_precision_loss, reason = "a template has at most 12 dimensions")]
+fn check_ranks(
+    template: &Template,
+    ranks: &IndexMap<String, Value>,
+    issues: &mut Vec<Issue>,
+) -> Vec<f64> {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a template has at most 12 dimensions"
+    )]
     let lowest = template.dimensions.len() as f64;
-    per_dimension(template, ranks, "/prioritisation/ranks", issues, |value, path| {
-        let rank = decode_integer(value, path, "integer")?;
-        match check_range(rank, path, Bounds { min: Some(1.0), max: Some(lowest) }) {
-            Some(issue) => Err(issue),
-            None => Ok(rank),
-        }
-    })
+    per_dimension(
+        template,
+        ranks,
+        "/prioritisation/ranks",
+        issues,
+        |value, path| {
+            let rank = decode_integer(value, path, "integer")?;
+            match check_range(
+                rank,
+                path,
+                Bounds {
+                    min: Some(1.0),
+                    max: Some(lowest),
+                },
+            ) {
+                Some(issue) => Err(issue),
+                None => Ok(rank),
+            }
+        },
+    )
 }
 
-fn check_points(template: &Template, points: &IndexMap<String, Value>, issues: &mut Vec<Issue>) -> Vec<f64> {
-    let numbers = per_dimension(template, points, "/prioritisation/points", issues, |value, path| {
-        let number = decode_number(value, path, "number")?;
-        match check_range(number, path, Bounds { min: Some(0.0), max: None }) {
-            Some(issue) => Err(issue),
-            None => Ok(number),
-        }
-    });
+fn check_points(
+    template: &Template,
+    points: &IndexMap<String, Value>,
+    issues: &mut Vec<Issue>,
+) -> Vec<f64> {
+    let numbers = per_dimension(
+        template,
+        points,
+        "/prioritisation/points",
+        issues,
+        |value, path| {
+            let number = decode_number(value, path, "number")?;
+            match check_range(
+                number,
+                path,
+                Bounds {
+                    min: Some(0.0),
+                    max: None,
+                },
+            ) {
+                Some(issue) => Err(issue),
+                None => Ok(number),
+            }
+        },
+    );
     let complete = numbers.len() == template.dimensions.len();
     if complete && numbers.iter().all(|points| *points == 0.0) {
-        issues.push(Issue::new(Code::InvalidPrioritisation, "/prioritisation/points").with("reason", "all_points_zero"));
+        issues.push(
+            Issue::new(Code::InvalidPrioritisation, "/prioritisation/points")
+                .with("reason", "all_points_zero"),
+        );
     }
     numbers
 }
@@ -337,7 +460,9 @@ fn check_answers(
         match check_answer(indicator, answer, &path) {
             Ok(AnswerState::Unanswered) => {
                 if !answers_broken {
-                    issues.push(Issue::new(Code::Unanswered, &path).with("field", indicator.id.clone()));
+                    issues.push(
+                        Issue::new(Code::Unanswered, &path).with("field", indicator.id.clone()),
+                    );
                 }
                 states.push(AnswerState::Unanswered);
             }
@@ -352,11 +477,19 @@ fn check_answers(
 }
 
 /// Checks one answer against its indicator.
-pub(crate) fn check_answer(indicator: &Indicator, answer: &Answer, path: &str) -> Result<AnswerState, Vec<Issue>> {
+pub(crate) fn check_answer(
+    indicator: &Indicator,
+    answer: &Answer,
+    path: &str,
+) -> Result<AnswerState, Vec<Issue>> {
     match answer {
         Answer::Unanswered => Ok(AnswerState::Unanswered),
         Answer::NotApplicable if indicator.na_allowed => Ok(AnswerState::NotApplicable),
-        Answer::NotApplicable => Err(vec![Issue::new(Code::NaNotAllowed, path).with("field", indicator.id.clone())]),
-        Answer::Given(value) => values::decode_answer(indicator, value, path).map(AnswerState::Answered),
+        Answer::NotApplicable => Err(vec![
+            Issue::new(Code::NaNotAllowed, path).with("field", indicator.id.clone())
+        ]),
+        Answer::Given(value) => {
+            values::decode_answer(indicator, value, path).map(AnswerState::Answered)
+        }
     }
 }

@@ -15,7 +15,10 @@ struct Group {
 
 impl Group {
     /// The mean of the positions the group occupies.
-    #[allow(clippy::cast_precision_loss, reason = "positions are at most the number of dimensions")]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "positions are at most the number of dimensions"
+    )]
     fn position(self) -> f64 {
         self.first as f64 + (self.size as f64 - 1.0) / 2.0
     }
@@ -32,22 +35,33 @@ fn group_of(ranks: &[f64], rank: f64) -> Group {
 
 /// Converts ranks (1 = most important, ties allowed) to fractional positions.
 pub fn positions(ranks: &[f64]) -> Vec<f64> {
-    ranks.iter().map(|rank| group_of(ranks, *rank).position()).collect()
+    ranks
+        .iter()
+        .map(|rank| group_of(ranks, *rank).position())
+        .collect()
 }
 
 /// Returns the rank-order-centroid weight of one whole position among `count`:
 /// (1/count)·Σ_{k=position..count} 1/k.
-#[allow(clippy::cast_precision_loss, reason = "positions are at most the number of dimensions")]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "positions are at most the number of dimensions"
+)]
 fn centroid(position: usize, count: usize) -> f64 {
-    let tail: f64 = (position..=count).map(|k| 1.0 / k as f64).fold(0.0, |total, term| total + term);
+    let tail: f64 = (position..=count)
+        .map(|k| 1.0 / k as f64)
+        .fold(0.0, |total, term| total + term);
     tail / count as f64
 }
 
 /// Computes dimension weights from ranks by a rank method, normalised to sum to 1.
 ///
-/// `ranks` holds one rank per dimension in template order. A method that
+/// `ranks` contains one rank per dimension in template order. A method that
 /// does not read ranks gives equal weights.
-#[allow(clippy::cast_precision_loss, reason = "positions are at most the number of dimensions")]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "positions are at most the number of dimensions"
+)]
 pub fn from_ranks(method: WeightingMethod, ranks: &[f64]) -> Vec<f64> {
     let count = ranks.len();
     let raw: Vec<f64> = ranks
@@ -58,7 +72,9 @@ pub fn from_ranks(method: WeightingMethod, ranks: &[f64]) -> Vec<f64> {
                 WeightingMethod::RankSum => count as f64 - group.position() + 1.0,
                 WeightingMethod::Reciprocal => 1.0 / group.position(),
                 WeightingMethod::RankOrderCentroid => {
-                    let shared: f64 = (group.first..group.first + group.size).map(|k| centroid(k, count)).fold(0.0, |total, term| total + term);
+                    let shared: f64 = (group.first..group.first + group.size)
+                        .map(|k| centroid(k, count))
+                        .fold(0.0, |total, term| total + term);
                     shared / group.size as f64
                 }
                 WeightingMethod::Points | WeightingMethod::Equal => 1.0,
@@ -74,7 +90,10 @@ pub fn from_points(points: &[f64]) -> Vec<f64> {
 }
 
 /// Returns `count` equal weights.
-#[allow(clippy::cast_precision_loss, reason = "a template has at most 12 dimensions")]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "a template has at most 12 dimensions"
+)]
 pub fn equal(count: usize) -> Vec<f64> {
     vec![1.0 / count as f64; count]
 }
@@ -94,8 +113,14 @@ mod tests {
 
     #[test]
     fn ties_share_mean_position() {
-        assert_eq!(positions(&[1.0, 1.0, 2.0, 3.0, 3.0]), vec![1.5, 1.5, 3.0, 4.5, 4.5]);
-        assert_eq!(positions(&[1.0, 1.0, 3.0, 4.0, 4.0]), vec![1.5, 1.5, 3.0, 4.5, 4.5]);
+        assert_eq!(
+            positions(&[1.0, 1.0, 2.0, 3.0, 3.0]),
+            vec![1.5, 1.5, 3.0, 4.5, 4.5]
+        );
+        assert_eq!(
+            positions(&[1.0, 1.0, 3.0, 4.0, 4.0]),
+            vec![1.5, 1.5, 3.0, 4.5, 4.5]
+        );
     }
 
     #[test]
@@ -109,8 +134,16 @@ mod tests {
 
     #[test]
     fn centroid_ties_average_shared_positions() {
-        let weights = from_ranks(WeightingMethod::RankOrderCentroid, &[1.0, 1.0, 2.0, 3.0, 4.0]);
-        let roc = |k: usize| (k..=5).map(|j| 1.0 / j as f64).fold(0.0, |total, term| total + term) / 5.0;
+        let weights = from_ranks(
+            WeightingMethod::RankOrderCentroid,
+            &[1.0, 1.0, 2.0, 3.0, 4.0],
+        );
+        let roc = |k: usize| {
+            (k..=5)
+                .map(|j| 1.0 / j as f64)
+                .fold(0.0, |total, term| total + term)
+                / 5.0
+        };
         let tied = (roc(1) + roc(2)) / 2.0;
         assert!((weights[0] - tied).abs() < 1e-12);
         assert!((weights[1] - tied).abs() < 1e-12);

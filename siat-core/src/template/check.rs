@@ -1,7 +1,8 @@
 //! Checks a template for problems that serde's structure cannot express.
 
 use super::{
-    AnswerType, ChoiceOption, FieldType, Indicator, ProfileField, Rule, Template, Text, SCHEMA_VERSION,
+    AnswerType, ChoiceOption, FieldType, Indicator, ProfileField, Rule, Template, Text,
+    SCHEMA_VERSION,
 };
 use crate::issue::{pointer, Severity};
 use serde::Serialize;
@@ -15,7 +16,7 @@ pub const MAX_DIMENSIONS: usize = 12;
 pub struct TemplateProblem {
     /// JSON Pointer to the part of the template concerned.
     pub path: String,
-    /// What is wrong and what is allowed.
+    /// Description of the problem and of what is allowed.
     pub message: String,
 }
 
@@ -45,7 +46,9 @@ impl TemplateError {
         }
     }
 
-    pub(crate) fn from_serde(error: &serde_path_to_error::Error<serde_json::Error>) -> TemplateError {
+    pub(crate) fn from_serde(
+        error: &serde_path_to_error::Error<serde_json::Error>,
+    ) -> TemplateError {
         let path = error
             .path()
             .iter()
@@ -89,13 +92,22 @@ impl Checker<'_> {
 
     fn text(&mut self, path: &str, text: &Text) {
         for language in self.languages {
-            if text.get(language).is_none_or(|value| value.trim().is_empty()) {
-                self.report(&pointer(path, language), format!("missing text in declared language `{language}`"));
+            if text
+                .get(language)
+                .is_none_or(|value| value.trim().is_empty())
+            {
+                self.report(
+                    &pointer(path, language),
+                    format!("missing text in declared language `{language}`"),
+                );
             }
         }
         for language in text.keys() {
             if !self.languages.contains(language) {
-                self.report(&pointer(path, language), format!("language `{language}` is not declared in `languages`"));
+                self.report(
+                    &pointer(path, language),
+                    format!("language `{language}` is not declared in `languages`"),
+                );
             }
         }
     }
@@ -105,7 +117,9 @@ impl Checker<'_> {
             .chars()
             .next()
             .is_some_and(|first| first.is_ascii_lowercase())
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !well_formed {
             self.report(
                 &pointer(path, "id"),
@@ -141,9 +155,15 @@ impl Checker<'_> {
             self.id(&option_path, &option.id, &mut seen);
             self.text(&pointer(&option_path, "label"), &option.label);
             match (scored, option.points) {
-                (true, None) => self.report(&pointer(&option_path, "points"), "a scored option needs `points` (0–100)"),
+                (true, None) => self.report(
+                    &pointer(&option_path, "points"),
+                    "a scored option needs `points` (0–100)",
+                ),
                 (true, Some(points)) => self.score_points(&pointer(&option_path, "points"), points),
-                (false, Some(_)) => self.report(&pointer(&option_path, "points"), "profile options are not scored; remove `points`"),
+                (false, Some(_)) => self.report(
+                    &pointer(&option_path, "points"),
+                    "profile options are not scored; remove `points`",
+                ),
                 (false, None) => {}
             }
         }
@@ -183,7 +203,10 @@ fn check_header(checker: &mut Checker<'_>, template: &Template) {
     if template.schema_version != SCHEMA_VERSION {
         checker.report(
             "/schema_version",
-            format!("unsupported schema_version `{}`; this version reads {SCHEMA_VERSION}", template.schema_version),
+            format!(
+                "unsupported schema_version `{}`; this version reads {SCHEMA_VERSION}",
+                template.schema_version
+            ),
         );
     }
     if template.id.trim().is_empty() {
@@ -198,7 +221,10 @@ fn check_header(checker: &mut Checker<'_>, template: &Template) {
     let mut seen = HashSet::new();
     for language in &template.languages {
         if !seen.insert(language) {
-            checker.report("/languages", format!("language `{language}` is declared twice"));
+            checker.report(
+                "/languages",
+                format!("language `{language}` is declared twice"),
+            );
         }
     }
     checker.text("/title", &template.title);
@@ -206,10 +232,16 @@ fn check_header(checker: &mut Checker<'_>, template: &Template) {
         checker.text("/description", &template.description);
     }
     if !(0.0..=1.0).contains(&template.min_coverage) {
-        checker.report("/min_coverage", format!("min_coverage `{}` is outside 0–1", template.min_coverage));
+        checker.report(
+            "/min_coverage",
+            format!("min_coverage `{}` is outside 0–1", template.min_coverage),
+        );
     }
     if !template.likert5.is_empty() && template.likert5.len() != 5 {
-        checker.report("/likert5", format!("likert5 has {} labels; it needs 5", template.likert5.len()));
+        checker.report(
+            "/likert5",
+            format!("likert5 has {} labels; it needs 5", template.likert5.len()),
+        );
     }
     for (index, label) in template.likert5.iter().enumerate() {
         checker.text(&pointer("/likert5", &index.to_string()), label);
@@ -233,12 +265,18 @@ fn check_levels(checker: &mut Checker<'_>, template: &Template) {
             } else if level.min > expected_min {
                 format!("gap between `{expected_min}` and `{}`", level.min)
             } else {
-                format!("overlap: `{}` is below the previous level's max `{expected_min}`", level.min)
+                format!(
+                    "overlap: `{}` is below the previous level's max `{expected_min}`",
+                    level.min
+                )
             };
             checker.report(&pointer(&path, "min"), message);
         }
         if level.max <= level.min {
-            checker.report(&pointer(&path, "max"), format!("max `{}` is not above min `{}`", level.max, level.min));
+            checker.report(
+                &pointer(&path, "max"),
+                format!("max `{}` is not above min `{}`", level.max, level.min),
+            );
         }
         expected_min = level.max;
     }
@@ -254,7 +292,10 @@ fn check_levels(checker: &mut Checker<'_>, template: &Template) {
 fn check_dimensions(checker: &mut Checker<'_>, template: &Template) {
     let count = template.dimensions.len();
     if count == 0 || count > MAX_DIMENSIONS {
-        checker.report("/dimensions", format!("{count} dimensions; a template has 1 to {MAX_DIMENSIONS}"));
+        checker.report(
+            "/dimensions",
+            format!("{count} dimensions; a template has 1 to {MAX_DIMENSIONS}"),
+        );
     }
     let mut seen = HashSet::new();
     for (index, dimension) in template.dimensions.iter().enumerate() {
@@ -265,16 +306,27 @@ fn check_dimensions(checker: &mut Checker<'_>, template: &Template) {
             checker.text(&pointer(&path, "description"), &dimension.description);
         }
         if template.indicators_of(&dimension.id).next().is_none() {
-            checker.report(&path, format!("dimension `{}` has no indicators", dimension.id));
+            checker.report(
+                &path,
+                format!("dimension `{}` has no indicators", dimension.id),
+            );
         }
     }
 }
 
-fn check_indicator(checker: &mut Checker<'_>, template: &Template, path: &str, indicator: &Indicator) {
+fn check_indicator(
+    checker: &mut Checker<'_>,
+    template: &Template,
+    path: &str,
+    indicator: &Indicator,
+) {
     if template.dimension(&indicator.dimension).is_none() {
         checker.report(
             &pointer(path, "dimension"),
-            format!("indicator `{}` names dimension `{}`, which the template does not have", indicator.id, indicator.dimension),
+            format!(
+                "indicator `{}` names dimension `{}`, which the template does not have",
+                indicator.id, indicator.dimension
+            ),
         );
     }
     checker.text(&pointer(path, "label"), &indicator.label);
@@ -282,7 +334,10 @@ fn check_indicator(checker: &mut Checker<'_>, template: &Template, path: &str, i
         checker.text(&pointer(path, "help"), &indicator.help);
     }
     if !(indicator.weight.is_finite() && indicator.weight > 0.0) {
-        checker.report(&pointer(path, "weight"), format!("weight `{}` is not a number above 0", indicator.weight));
+        checker.report(
+            &pointer(path, "weight"),
+            format!("weight `{}` is not a number above 0", indicator.weight),
+        );
     }
 
     let kind = indicator.answer_type;
@@ -290,10 +345,16 @@ fn check_indicator(checker: &mut Checker<'_>, template: &Template, path: &str, i
     if is_choice {
         checker.options(path, &indicator.options, true);
     } else if !indicator.options.is_empty() {
-        checker.report(&pointer(path, "options"), format!("a `{}` indicator has no options", kind.as_str()));
+        checker.report(
+            &pointer(path, "options"),
+            format!("a `{}` indicator has no options", kind.as_str()),
+        );
     }
     if indicator.invert && kind != AnswerType::Boolean {
-        checker.report(&pointer(path, "invert"), "`invert` applies to boolean indicators only");
+        checker.report(
+            &pointer(path, "invert"),
+            "`invert` applies to boolean indicators only",
+        );
     }
     check_bounds(checker, path, indicator);
     check_rule(checker, path, indicator);
@@ -305,7 +366,10 @@ fn check_bounds(checker: &mut Checker<'_>, path: &str, indicator: &Indicator) {
     for (key, bound) in [("min", indicator.min), ("max", indicator.max)] {
         if let Some(value) = bound {
             if !bounded {
-                checker.report(&pointer(path, key), format!("`{key}` applies to number and count indicators only"));
+                checker.report(
+                    &pointer(path, key),
+                    format!("`{key}` applies to number and count indicators only"),
+                );
             } else {
                 checker.finite(&pointer(path, key), value);
             }
@@ -313,7 +377,10 @@ fn check_bounds(checker: &mut Checker<'_>, path: &str, indicator: &Indicator) {
     }
     if let (Some(min), Some(max)) = (indicator.min, indicator.max) {
         if min >= max {
-            checker.report(&pointer(path, "max"), format!("max `{max}` is not above min `{min}`"));
+            checker.report(
+                &pointer(path, "max"),
+                format!("max `{max}` is not above min `{min}`"),
+            );
         }
     }
     if kind == AnswerType::Count && indicator.min.is_some_and(|min| min < 0.0) {
@@ -323,14 +390,23 @@ fn check_bounds(checker: &mut Checker<'_>, path: &str, indicator: &Indicator) {
     match (kind, indicator.target) {
         (AnswerType::Count, Some(target)) => {
             if !(target.is_finite() && target > 0.0) {
-                checker.report(&pointer(path, "target"), format!("target `{target}` is not a number above 0"));
+                checker.report(
+                    &pointer(path, "target"),
+                    format!("target `{target}` is not a number above 0"),
+                );
             }
         }
         (AnswerType::Count, None) if indicator.rule.is_none() => {
-            checker.report(&pointer(path, "target"), "a count indicator needs a `target` (the count that scores 100) or a `linear` rule");
+            checker.report(
+                &pointer(path, "target"),
+                "a count indicator needs a `target` (the count that scores 100) or a `linear` rule",
+            );
         }
         (AnswerType::Count, None) => {}
-        (_, Some(_)) => checker.report(&pointer(path, "target"), "`target` applies to count indicators only"),
+        (_, Some(_)) => checker.report(
+            &pointer(path, "target"),
+            "`target` applies to count indicators only",
+        ),
         (_, None) => {}
     }
 }
@@ -344,27 +420,48 @@ fn check_rule(checker: &mut Checker<'_>, path: &str, indicator: &Indicator) {
         }
         None => {}
         Some(Rule::Linear { x0, s0, x1, s1 }) => {
-            if matches!(kind, AnswerType::Boolean | AnswerType::Choice | AnswerType::MultiChoice) {
-                checker.report(&rule_path, format!("a `linear` rule does not apply to `{}` indicators", kind.as_str()));
+            if matches!(
+                kind,
+                AnswerType::Boolean | AnswerType::Choice | AnswerType::MultiChoice
+            ) {
+                checker.report(
+                    &rule_path,
+                    format!(
+                        "a `linear` rule does not apply to `{}` indicators",
+                        kind.as_str()
+                    ),
+                );
             }
-            let finite = checker.finite(&pointer(&rule_path, "x0"), *x0) & checker.finite(&pointer(&rule_path, "x1"), *x1);
+            let finite = checker.finite(&pointer(&rule_path, "x0"), *x0)
+                & checker.finite(&pointer(&rule_path, "x1"), *x1);
             if finite && x0 == x1 {
-                checker.report(&rule_path, format!("a `linear` rule needs x0 ≠ x1; both are `{x0}`"));
+                checker.report(
+                    &rule_path,
+                    format!("a `linear` rule needs x0 ≠ x1; both are `{x0}`"),
+                );
             }
             checker.score_points(&pointer(&rule_path, "s0"), *s0);
             checker.score_points(&pointer(&rule_path, "s1"), *s1);
         }
         Some(Rule::Parity { centre }) => {
             if !matches!(kind, AnswerType::Percent | AnswerType::Number) {
-                checker.report(&rule_path, format!("a `parity` rule does not apply to `{}` indicators", kind.as_str()));
+                checker.report(
+                    &rule_path,
+                    format!(
+                        "a `parity` rule does not apply to `{}` indicators",
+                        kind.as_str()
+                    ),
+                );
             }
             checker.finite(&pointer(&rule_path, "centre"), *centre);
         }
-        Some(Rule::Points) => {
-            if !matches!(kind, AnswerType::Choice | AnswerType::MultiChoice) {
-                checker.report(&rule_path, "a `points` rule applies to choice and multi_choice indicators only");
-            }
+        Some(Rule::Points) if !matches!(kind, AnswerType::Choice | AnswerType::MultiChoice) => {
+            checker.report(
+                &rule_path,
+                "a `points` rule applies to choice and multi_choice indicators only",
+            );
         }
+        Some(Rule::Points) => {}
     }
 }
 
@@ -379,23 +476,38 @@ fn check_profile_field(checker: &mut Checker<'_>, path: &str, field: &ProfileFie
     if is_choice {
         checker.options(path, &field.options, false);
     } else if !field.options.is_empty() {
-        checker.report(&pointer(path, "options"), format!("a `{}` field has no options", kind.as_str()));
+        checker.report(
+            &pointer(path, "options"),
+            format!("a `{}` field has no options", kind.as_str()),
+        );
     }
     if kind != FieldType::Text && (field.min_length.is_some() || field.max_length.is_some()) {
-        checker.report(path, "`min_length` and `max_length` apply to text fields only");
+        checker.report(
+            path,
+            "`min_length` and `max_length` apply to text fields only",
+        );
     }
     if let (Some(min), Some(max)) = (field.min_length, field.max_length) {
         if min > max {
-            checker.report(&pointer(path, "max_length"), format!("max_length `{max}` is below min_length `{min}`"));
+            checker.report(
+                &pointer(path, "max_length"),
+                format!("max_length `{max}` is below min_length `{min}`"),
+            );
         }
     }
-    let has_number_rules = field.min.is_some() || field.max.is_some() || field.max_assessment_year || field.warn_above.is_some();
+    let has_number_rules = field.min.is_some()
+        || field.max.is_some()
+        || field.max_assessment_year
+        || field.warn_above.is_some();
     if !is_number && has_number_rules {
         checker.report(path, "`min`, `max`, `max_assessment_year` and `warn_above` apply to integer and number fields only");
     }
     if let Some(warn) = &field.warn_above {
         if warn.code.severity() != Severity::Warning {
-            checker.report(&pointer(&pointer(path, "warn_above"), "code"), format!("`{}` is not a warning code", warn.code));
+            checker.report(
+                &pointer(&pointer(path, "warn_above"), "code"),
+                format!("`{}` is not a warning code", warn.code),
+            );
         }
         checker.finite(&pointer(&pointer(path, "warn_above"), "value"), warn.value);
     }

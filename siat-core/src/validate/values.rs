@@ -27,7 +27,9 @@ pub(crate) struct Bounds {
 pub(crate) fn decode_number(value: &Value, path: &str, expected: &str) -> Result<f64, Issue> {
     match value {
         Value::Number(number) if number.is_finite() => Ok(*number),
-        Value::Number(number) => Err(Issue::new(Code::NotFinite, path).with("value", number_to_serde(*number))),
+        Value::Number(number) => {
+            Err(Issue::new(Code::NotFinite, path).with("value", number_to_serde(*number)))
+        }
         other => Err(wrong_type(path, other, expected)),
     }
 }
@@ -63,7 +65,11 @@ pub(crate) fn check_range(number: f64, path: &str, bounds: Bounds) -> Option<Iss
 }
 
 /// Decodes one answer by the indicator's type.
-pub(crate) fn decode_answer(indicator: &Indicator, value: &Value, path: &str) -> Result<Decoded, Vec<Issue>> {
+pub(crate) fn decode_answer(
+    indicator: &Indicator,
+    value: &Value,
+    path: &str,
+) -> Result<Decoded, Vec<Issue>> {
     let expected = indicator.answer_type.as_str();
     let number_in = |bounds: Bounds, whole: bool| {
         let number = if whole {
@@ -83,8 +89,20 @@ pub(crate) fn decode_answer(indicator: &Indicator, value: &Value, path: &str) ->
             Value::Bool(flag) => Ok(Decoded::Bool(*flag)),
             other => Err(vec![wrong_type(path, other, expected)]),
         },
-        AnswerType::Percent => number_in(Bounds { min: Some(0.0), max: Some(100.0) }, false),
-        AnswerType::Likert5 => number_in(Bounds { min: Some(1.0), max: Some(5.0) }, true),
+        AnswerType::Percent => number_in(
+            Bounds {
+                min: Some(0.0),
+                max: Some(100.0),
+            },
+            false,
+        ),
+        AnswerType::Likert5 => number_in(
+            Bounds {
+                min: Some(1.0),
+                max: Some(5.0),
+            },
+            true,
+        ),
         AnswerType::Count => number_in(
             Bounds {
                 min: Some(indicator.min.unwrap_or(0.0)),
@@ -100,31 +118,45 @@ pub(crate) fn decode_answer(indicator: &Indicator, value: &Value, path: &str) ->
             false,
         ),
         AnswerType::Choice => match value {
-            Value::Text(_) => decode_options(&indicator.options, value, path, false).map(Decoded::Options),
+            Value::Text(_) => {
+                decode_options(&indicator.options, value, path, false).map(Decoded::Options)
+            }
             other => Err(vec![wrong_type(path, other, expected)]),
         },
-        AnswerType::MultiChoice => decode_options(&indicator.options, value, path, true).map(Decoded::Options),
+        AnswerType::MultiChoice => {
+            decode_options(&indicator.options, value, path, true).map(Decoded::Options)
+        }
     }
 }
 
 /// Decodes one option id (`multiple` false) or a list of distinct ids.
 ///
 /// Returns the indexes of the chosen options in template order.
-pub(crate) fn decode_options(options: &[ChoiceOption], value: &Value, path: &str, multiple: bool) -> Result<Vec<usize>, Vec<Issue>> {
+pub(crate) fn decode_options(
+    options: &[ChoiceOption],
+    value: &Value,
+    path: &str,
+    multiple: bool,
+) -> Result<Vec<usize>, Vec<Issue>> {
     let allowed: Vec<&str> = options.iter().map(|option| option.id.as_str()).collect();
     let find = |id: &str, item_path: &str| {
-        options.iter().position(|option| option.id == id).ok_or_else(|| {
-            Issue::new(Code::UnknownOption, item_path)
-                .with("value", id.to_owned())
-                .with("allowed", allowed.clone())
-        })
+        options
+            .iter()
+            .position(|option| option.id == id)
+            .ok_or_else(|| {
+                Issue::new(Code::UnknownOption, item_path)
+                    .with("value", id.to_owned())
+                    .with("allowed", allowed.clone())
+            })
     };
 
     if !multiple {
         let Value::Text(id) = value else {
             return Err(vec![wrong_type(path, value, "choice")]);
         };
-        return find(id, path).map(|index| vec![index]).map_err(|issue| vec![issue]);
+        return find(id, path)
+            .map(|index| vec![index])
+            .map_err(|issue| vec![issue]);
     }
 
     let Value::List(items) = value else {
@@ -140,7 +172,8 @@ pub(crate) fn decode_options(options: &[ChoiceOption], value: &Value, path: &str
         };
         match find(id, &item_path) {
             Ok(index) if chosen.contains(&index) => {
-                issues.push(Issue::new(Code::DuplicateOption, &item_path).with("value", id.clone()));
+                issues
+                    .push(Issue::new(Code::DuplicateOption, &item_path).with("value", id.clone()));
             }
             Ok(index) => chosen.push(index),
             Err(issue) => issues.push(issue),

@@ -5,6 +5,10 @@
 //! objects can, and validation must report them (`not_finite`) rather than
 //! lose them in a conversion.
 
+mod parse;
+
+pub use parse::MAX_DEPTH;
+
 use indexmap::IndexMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -28,7 +32,7 @@ pub enum Value {
     Object(IndexMap<String, Value>),
 }
 
-/// Failure to read JSON text, with the position serde_json reports.
+/// Failure to read JSON text, with its position.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("invalid JSON at line {line}, column {column}: {detail}")]
 pub struct JsonError {
@@ -36,21 +40,19 @@ pub struct JsonError {
     pub line: usize,
     /// Column of the failure, from 1.
     pub column: usize,
-    /// What the parser found wrong.
+    /// Description of the failure.
     pub detail: String,
 }
 
 impl Value {
     /// Parses JSON text into a value.
     ///
-    /// Returns a [`JsonError`] with line and column when the text is not JSON,
-    /// including numbers too large for `f64` such as `1e400`.
+    /// A number too large for `f64` such as `1e999` reads as an infinity, as
+    /// in JavaScript, so validation can report it. Returns a [`JsonError`]
+    /// with line and column when the text is not JSON, repeats a key in one
+    /// object, or nests deeper than [`MAX_DEPTH`].
     pub fn from_json(text: &str) -> Result<Value, JsonError> {
-        serde_json::from_str(text).map_err(|error| JsonError {
-            line: error.line(),
-            column: error.column(),
-            detail: strip_position(&error.to_string()),
-        })
+        parse::parse(text)
     }
 
     /// Writes the value as compact JSON; non-finite numbers become `null`.
@@ -94,9 +96,13 @@ impl Value {
             Value::Bool(flag) => serde_json::Value::Bool(*flag),
             Value::Number(number) => number_to_serde(*number),
             Value::Text(text) => serde_json::Value::String(text.clone()),
-            Value::List(items) => serde_json::Value::Array(items.iter().map(Value::to_serde).collect()),
+            Value::List(items) => {
+                serde_json::Value::Array(items.iter().map(Value::to_serde).collect())
+            }
             Value::Object(map) => serde_json::Value::Object(
-                map.iter().map(|(key, value)| (key.clone(), value.to_serde())).collect(),
+                map.iter()
+                    .map(|(key, value)| (key.clone(), value.to_serde()))
+                    .collect(),
             ),
         }
     }
@@ -117,14 +123,6 @@ pub(crate) fn number_to_serde(number: f64) -> serde_json::Value {
     serde_json::Value::String(name.to_owned())
 }
 
-/// Drops serde_json's " at line L column C" suffix, which `JsonError` keeps apart.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message.get(..at).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
-    }
-}
-
 impl From<serde_json::Value> for Value {
     fn from(json: serde_json::Value) -> Self {
         match json {
@@ -132,10 +130,14 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Bool(flag) => Value::Bool(flag),
             serde_json::Value::Number(number) => Value::Number(number.as_f64().unwrap_or(f64::NAN)),
             serde_json::Value::String(text) => Value::Text(text),
-            serde_json::Value::Array(items) => Value::List(items.into_iter().map(Value::from).collect()),
-            serde_json::Value::Object(map) => {
-                Value::Object(map.into_iter().map(|(key, value)| (key, Value::from(value))).collect())
+            serde_json::Value::Array(items) => {
+                Value::List(items.into_iter().map(Value::from).collect())
             }
+            serde_json::Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(key, value)| (key, Value::from(value)))
+                    .collect(),
+            ),
         }
     }
 }
@@ -168,8 +170,14 @@ impl Serialize for Value {
 /// Writes whole numbers in the `i64` range as integers, so `3` stays `3`.
 fn serialize_number<S: Serializer>(number: f64, serializer: S) -> Result<S::Ok, S::Error> {
     const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if number.fract() == 0.0 && number.abs() < EXACT_INTEGER_LIMIT && !(number == 0.0 && number.is_sign_negative()) {
-        #[allow(clippy::cast_possible_truncation, reason = "the number is whole and below 2^53")]
+    if number.fract() == 0.0
+        && number.abs() < EXACT_INTEGER_LIMIT
+        && !(number == 0.0 && number.is_sign_negative())
+    {
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "the number is whole and below 2^53"
+        )]
         return serializer.serialize_i64(number as i64);
     }
     serializer.serialize_f64(number)
@@ -206,12 +214,18 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Bool(flag))
     }
 
-    #[allow(clippy::cast_precision_loss, reason = "answers are f64 numbers, as in JSON and JavaScript")]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "answers are f64 numbers, as in JSON and JavaScript"
+    )]
     fn visit_i64<E: de::Error>(self, number: i64) -> Result<Value, E> {
         Ok(Value::Number(number as f64))
     }
 
-    #[allow(clippy::cast_precision_loss, reason = "answers are f64 numbers, as in JSON and JavaScript")]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "answers are f64 numbers, as in JSON and JavaScript"
+    )]
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Value, E> {
         Ok(Value::Number(number as f64))
     }

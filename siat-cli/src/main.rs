@@ -1,0 +1,263 @@
+//! The `siat` command line tool: validate and score SIAT self-assessments.
+
+mod inputs;
+mod render;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use siat_core::{Aggregation, Options, Report, Template, WeightingMethod};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Validate and score SIAT self-assessments of short food supply chains.
+#[derive(Debug, Parser)]
+#[command(name = "siat", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check assessment files and list every issue.
+    Validate(ValidateArgs),
+    /// Score assessment files: dimension scores, levels and the SI index.
+    Score(ScoreArgs),
+    /// Print the template as JSON (the built-in one unless --template is given).
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Template file to use instead of the built-in `siat` 1.0 template.
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Language of labels and messages.
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    lang: String,
+}
+
+#[derive(Debug, Args)]
+struct ValidateArgs {
+    /// Assessment files (JSON), or folders whose *.json files are read.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Table)]
+    format: ValidateFormat,
+}
+
+#[derive(Debug, Args)]
+struct ScoreArgs {
+    /// Assessment files (JSON), or folders whose *.json files are read.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    format: ScoreFormat,
+    /// Weighting method that overrides the one in each assessment.
+    #[arg(long, value_enum)]
+    method: Option<MethodArg>,
+    /// Share (0–1) of a dimension that must be answered for it to be scored; the template's value by default.
+    #[arg(long, value_name = "SHARE")]
+    min_coverage: Option<f64>,
+    /// Aggregation of the dimension scores into the SI index.
+    #[arg(long, value_enum, default_value_t = AggregationArg::Arithmetic)]
+    aggregation: AggregationArg,
+}
+
+#[derive(Debug, Args)]
+struct TemplateArgs {
+    /// Template file to check and print instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ValidateFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ScoreFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MethodArg {
+    RankSum,
+    RankOrderCentroid,
+    Reciprocal,
+    Points,
+    Equal,
+}
+
+impl From<MethodArg> for WeightingMethod {
+    fn from(method: MethodArg) -> Self {
+        match method {
+            MethodArg::RankSum => WeightingMethod::RankSum,
+            MethodArg::RankOrderCentroid => WeightingMethod::RankOrderCentroid,
+            MethodArg::Reciprocal => WeightingMethod::Reciprocal,
+            MethodArg::Points => WeightingMethod::Points,
+            MethodArg::Equal => WeightingMethod::Equal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum AggregationArg {
+    Arithmetic,
+    Geometric,
+}
+
+impl From<AggregationArg> for Aggregation {
+    fn from(aggregation: AggregationArg) -> Self {
+        match aggregation {
+            AggregationArg::Arithmetic => Aggregation::Arithmetic,
+            AggregationArg::Geometric => Aggregation::Geometric,
+        }
+    }
+}
+
+/// A failure that ends the command with exit code 2.
+#[derive(Debug)]
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+/// Exit code when any assessment has errors.
+const EXIT_INVALID: u8 = 1;
+/// Exit code for usage and I/O failures.
+const EXIT_FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Validate(args) => validate(&args),
+        Command::Score(args) => score(&args),
+        Command::Template(args) => print_template(&args),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(EXIT_INVALID),
+        Err(Failure(message)) => {
+            eprintln!("siat: {message}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn load_template(path: Option<&PathBuf>) -> Result<Template, Failure> {
+    let Some(path) = path else {
+        return Ok(Template::builtin().clone());
+    };
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        Failure(format!(
+            "cannot read template `{}`: {error}",
+            path.display()
+        ))
+    })?;
+    Template::from_json(&text).map_err(|error| {
+        let problems: Vec<String> = error
+            .problems
+            .iter()
+            .map(|problem| format!("  {}: {}", display_path(&problem.path), problem.message))
+            .collect();
+        Failure(format!(
+            "invalid template `{}`:\n{}",
+            path.display(),
+            problems.join("\n")
+        ))
+    })
+}
+
+/// Shows an empty JSON Pointer as `/`, so the whole document has a visible path.
+fn display_path(path: &str) -> &str {
+    if path.is_empty() {
+        "/"
+    } else {
+        path
+    }
+}
+
+/// Checks every input file; returns the reports in input order.
+fn check_all(
+    paths: &[PathBuf],
+    template: &Template,
+    options: &Options,
+) -> Result<Vec<(PathBuf, Report)>, Failure> {
+    let files = inputs::collect(paths)?;
+    let mut reports = Vec::with_capacity(files.len());
+    for file in files {
+        let text = std::fs::read_to_string(&file)
+            .map_err(|error| Failure(format!("cannot read `{}`: {error}", file.display())))?;
+        let report = template.check_json(&text, options)?;
+        reports.push((file, report));
+    }
+    Ok(reports)
+}
+
+fn validate(args: &ValidateArgs) -> Result<bool, Failure> {
+    let template = load_template(args.common.template.as_ref())?;
+    let options = Options {
+        lang: args.common.lang.clone(),
+        ..Options::default()
+    };
+    let reports = check_all(&args.paths, &template, &options)?;
+
+    let output = match args.format {
+        ValidateFormat::Table => render::validation_table(&reports),
+        ValidateFormat::Json => render::validation_json(&reports)?,
+    };
+    print!("{output}");
+    Ok(reports.iter().all(|(_, report)| report.valid))
+}
+
+fn score(args: &ScoreArgs) -> Result<bool, Failure> {
+    let template = load_template(args.common.template.as_ref())?;
+    let options = Options {
+        lang: args.common.lang.clone(),
+        method: args.method.map(WeightingMethod::from),
+        min_coverage: args.min_coverage,
+        aggregation: args.aggregation.into(),
+        today: None,
+    };
+    let reports = check_all(&args.paths, &template, &options)?;
+
+    for (file, report) in reports.iter().filter(|(_, report)| !report.valid) {
+        eprint!("{}", render::file_issues(file, report));
+    }
+    let scored: Vec<_> = reports
+        .iter()
+        .filter_map(|(file, report)| {
+            report
+                .scorecard
+                .as_ref()
+                .map(|scorecard| (file.as_path(), scorecard))
+        })
+        .collect();
+
+    let output = match args.format {
+        ScoreFormat::Table => render::score_table(&scored, &template, &args.common.lang),
+        ScoreFormat::Json => render::score_json(&scored, reports.len() == 1)?,
+        ScoreFormat::Csv => render::score_csv(&scored, &template)?,
+    };
+    print!("{output}");
+    Ok(reports.iter().all(|(_, report)| report.valid))
+}
+
+fn print_template(args: &TemplateArgs) -> Result<bool, Failure> {
+    let template = load_template(args.template.as_ref())?;
+    println!("{}", template.to_json());
+    Ok(true)
+}

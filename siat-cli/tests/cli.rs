@@ -1,0 +1,244 @@
+//! Runs the `siat` binary the way a user does and checks output and exit codes.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn siat(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_siat"))
+        .args(args)
+        .current_dir(repository())
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Writes a file into a fresh folder under the target directory.
+fn scratch_file(name: &str, contents: &str) -> PathBuf {
+    let folder =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+const FOUR_ERRORS: &str = r#"{
+  "template": {"id": "siat", "version": "1.0"},
+  "profile": {"name": "Broken Box", "country": "NL", "sfsc_type": "box_scheme"},
+  "prioritisation": {"ranks": {"economic": 1, "environmental": 2, "socio_cultural": 3, "governance": 4}},
+  "answers": {"organic_share": "85", "producer_price_share": 140, "salary_level": 3}
+}"#;
+
+#[test]
+fn score_cohort_prints_every_initiative() {
+    let output = siat(&["score", "examples/cohort"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("initiative"), "{text}");
+    assert!(text.contains("De Groene Kist"));
+    assert!(text.contains("16 assessments scored"));
+    assert_eq!(text.lines().count(), 18, "{text}");
+}
+
+#[test]
+fn score_json_object_for_one_file() {
+    let output = siat(&[
+        "score",
+        "examples/cohort/nl-de-groene-kist.json",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success());
+    let scorecard: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(scorecard["name"], "De Groene Kist");
+    assert_eq!(scorecard["dimensions"].as_array().unwrap().len(), 5);
+    assert_eq!(scorecard["indicators"].as_array().unwrap().len(), 39);
+    assert!(scorecard["index"]["score"].is_f64());
+}
+
+#[test]
+fn score_json_array_for_folder() {
+    let output = siat(&["score", "examples/cohort", "--format", "json"]);
+    let scorecards: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(scorecards.as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn score_csv_has_dimension_columns() {
+    let output = siat(&["score", "examples/cohort", "--format", "csv"]);
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "file,name,economic,environmental,socio_cultural,governance,influence,index,index_level"
+    );
+    assert_eq!(lines.count(), 16);
+}
+
+#[test]
+fn score_in_dutch_uses_dutch_labels() {
+    let output = siat(&[
+        "score",
+        "examples/cohort/nl-de-groene-kist.json",
+        "--lang",
+        "nl",
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("Sociaal-cultureel"), "{text}");
+    assert!(
+        text.contains("voorloper") || text.contains("gevestigd"),
+        "{text}"
+    );
+}
+
+#[test]
+fn method_option_changes_weights() {
+    let output = siat(&[
+        "score",
+        "examples/cohort/nl-de-groene-kist.json",
+        "--format",
+        "json",
+        "--method",
+        "equal",
+    ]);
+    let scorecard: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(scorecard["weighting"], "equal");
+    for dimension in scorecard["dimensions"].as_array().unwrap() {
+        assert_eq!(dimension["weight"], 0.2);
+    }
+}
+
+#[test]
+fn validate_lists_four_errors() {
+    let file = scratch_file("four-errors.json", FOUR_ERRORS);
+    let output = siat(&["validate", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(result["valid"], false);
+    let errors: Vec<(String, String)> = result["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|issue| issue["severity"] == "error")
+        .map(|issue| {
+            (
+                issue["code"].as_str().unwrap().to_owned(),
+                issue["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert!(errors.contains(&("wrong_type".to_owned(), "/answers/organic_share".to_owned())));
+    assert!(errors.contains(&(
+        "out_of_range".to_owned(),
+        "/answers/producer_price_share".to_owned()
+    )));
+    assert!(errors.contains(&(
+        "unknown_indicator".to_owned(),
+        "/answers/salary_level".to_owned()
+    )));
+    assert!(errors.contains(&(
+        "missing_required".to_owned(),
+        "/prioritisation/ranks/influence".to_owned()
+    )));
+}
+
+#[test]
+fn validate_table_names_paths() {
+    let file = scratch_file("four-errors-table.json", FOUR_ERRORS);
+    let output = siat(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("4 errors"), "{text}");
+    assert!(text.contains("/answers/producer_price_share"));
+    assert!(text.contains("`140` is out of range; allowed: 0 to 100"));
+}
+
+#[test]
+fn valid_files_scored_beside_invalid_one() {
+    let bad = scratch_file("bad.json", FOUR_ERRORS);
+    let output = siat(&[
+        "score",
+        "examples/cohort/nl-de-groene-kist.json",
+        bad.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let scorecards: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(scorecards.as_array().unwrap().len(), 1);
+    assert!(stderr(&output).contains("4 errors"));
+}
+
+#[test]
+fn missing_file_exits_two() {
+    let output = siat(&["score", "no/such/file.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("`no/such/file.json` not found"));
+}
+
+#[test]
+fn unsupported_language_exits_two() {
+    let output = siat(&["score", "examples/cohort", "--lang", "fr"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unsupported language `fr`"));
+}
+
+#[test]
+fn invalid_json_reported_with_position() {
+    let file = scratch_file("truncated.json", "{\"template\": {\"id\": \"siat\"");
+    let output = siat(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("invalid_json"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn template_command_prints_builtin() {
+    let output = siat(&["template"]);
+    assert!(output.status.success());
+    let template = siat_core::Template::from_json(&stdout(&output)).unwrap();
+    assert_eq!(&template, siat_core::Template::builtin());
+}
+
+#[test]
+fn broken_template_file_exits_two() {
+    let file = scratch_file(
+        "broken-template.json",
+        r#"{"schema_version": 1, "id": "x"}"#,
+    );
+    let output = siat(&[
+        "score",
+        "examples/cohort",
+        "--template",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("invalid template"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,335 @@
+//! The typed API: templates, messages, single fields and the JSON entry points.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use siat_core::{i18n, json, Assessment, Code, Options, Severity, SiatError, Template, Value};
+
+/// The issue codes the user guide documents, errors first.
+const DOCUMENTED_CODES: &[(&str, &str)] = &[
+    ("invalid_json", "error"),
+    ("unknown_template", "error"),
+    ("unsupported_version", "error"),
+    ("unknown_field", "error"),
+    ("missing_required", "error"),
+    ("wrong_type", "error"),
+    ("not_finite", "error"),
+    ("not_integer", "error"),
+    ("out_of_range", "error"),
+    ("unknown_option", "error"),
+    ("duplicate_option", "error"),
+    ("exclusive_option", "error"),
+    ("unknown_indicator", "error"),
+    ("na_not_allowed", "error"),
+    ("invalid_prioritisation", "error"),
+    ("unanswered", "warning"),
+    ("low_coverage", "warning"),
+    ("no_prioritisation", "warning"),
+    ("not_short_chain", "warning"),
+];
+
+fn options(lang: &str) -> Options {
+    Options {
+        lang: lang.to_owned(),
+        ..Options::default()
+    }
+}
+
+#[test]
+fn builtin_template_is_valid() {
+    let template = Template::from_json(siat_core::template::BUILTIN_JSON).unwrap();
+    assert_eq!(template.id, "siat");
+    assert_eq!(template.version, "1.0");
+    assert_eq!(template.dimensions.len(), 5);
+    assert_eq!(template.indicators.len(), 39);
+    assert_eq!(template.languages, ["en", "nl"]);
+}
+
+#[test]
+fn builtin_template_survives_json_round_trip() {
+    let template = Template::builtin();
+    assert_eq!(&Template::from_json(&template.to_json()).unwrap(), template);
+}
+
+#[test]
+fn codes_match_documentation() {
+    let codes: Vec<(&str, &str)> = Code::ALL
+        .iter()
+        .map(|code| {
+            let severity = match code.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            (code.as_str(), severity)
+        })
+        .collect();
+    assert_eq!(codes, DOCUMENTED_CODES);
+}
+
+#[test]
+fn catalogue_covers_every_code() {
+    let catalogue = i18n::catalogue();
+    let english = &catalogue["en"];
+    for (lang, language) in catalogue {
+        for code in Code::ALL {
+            assert!(
+                language.messages.contains_key(code.as_str())
+                    || language
+                        .messages
+                        .keys()
+                        .any(|key| key.starts_with(&format!("{code}."))),
+                "{lang} lacks {code}"
+            );
+        }
+        let mut keys: Vec<&String> = language.messages.keys().collect();
+        let mut english_keys: Vec<&String> = english.messages.keys().collect();
+        keys.sort();
+        english_keys.sort();
+        assert_eq!(keys, english_keys, "{lang} messages differ from en");
+        assert_eq!(
+            language.expected.len(),
+            english.expected.len(),
+            "{lang} expected phrases differ from en"
+        );
+    }
+}
+
+#[test]
+fn four_errors_reported_at_once() {
+    let text = r#"{
+        "template": {"id": "siat", "version": "1.0"},
+        "profile": {"name": "De Groene Kist", "country": "NL", "sfsc_type": "box_scheme"},
+        "prioritisation": {"ranks": {"economic": 1, "environmental": 2, "socio_cultural": 3, "governance": 4}},
+        "answers": {"organic_share": "85", "producer_price_share": 140, "salary_level": 3}
+    }"#;
+    let report = Template::builtin()
+        .check_json(text, &Options::default())
+        .unwrap();
+    let errors: Vec<(&str, &str)> = report
+        .issues
+        .iter()
+        .filter(|issue| issue.is_error())
+        .map(|issue| (issue.code.as_str(), issue.path.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("missing_required", "/prioritisation/ranks/influence"),
+            ("unknown_indicator", "/answers/salary_level"),
+            ("out_of_range", "/answers/producer_price_share"),
+            ("wrong_type", "/answers/organic_share"),
+        ]
+    );
+    assert!(report.scorecard.is_none());
+}
+
+#[test]
+fn messages_in_dutch() {
+    let issues = Template::builtin()
+        .validate_field("organic_share", &Value::Number(140.0), &options("nl"))
+        .unwrap();
+    assert_eq!(issues.len(), 1);
+    assert_eq!(
+        issues[0].message,
+        "`140` valt buiten het bereik; toegestaan: 0 tot en met 100"
+    );
+    assert_eq!(issues[0].params["min"], 0.0);
+    assert_eq!(issues[0].params["max"], 100.0);
+}
+
+#[test]
+fn message_quotes_wrong_type_strings() {
+    let issues = Template::builtin()
+        .validate_field(
+            "organic_share",
+            &Value::Text("85".to_owned()),
+            &options("en"),
+        )
+        .unwrap();
+    assert_eq!(
+        issues[0].message,
+        "expected a number from 0 to 100, got `\"85\"`"
+    );
+}
+
+#[test]
+fn field_validation_covers_profile() {
+    let template = Template::builtin();
+    let country = template
+        .validate_field("country", &Value::Text("nl".to_owned()), &options("en"))
+        .unwrap();
+    assert_eq!(country[0].code, Code::UnknownOption);
+    assert_eq!(country[0].path, "/profile/country");
+
+    let chain = template
+        .validate_field("intermediaries", &Value::Number(2.0), &options("en"))
+        .unwrap();
+    assert_eq!(chain[0].code, Code::NotShortChain);
+    assert_eq!(chain[0].severity, Severity::Warning);
+
+    let empty = template
+        .validate_field("organic_share", &Value::Null, &options("en"))
+        .unwrap();
+    assert!(empty.is_empty());
+
+    let unknown = template.validate_field("salary_level", &Value::Null, &options("en"));
+    assert_eq!(
+        unknown,
+        Err(SiatError::UnknownField("salary_level".to_owned()))
+    );
+}
+
+#[test]
+fn unsupported_language_rejected() {
+    let error = Template::builtin()
+        .check(&Value::Null, &options("fr"))
+        .unwrap_err();
+    assert!(matches!(error, SiatError::UnsupportedLanguage { ref lang, .. } if lang == "fr"));
+    assert_eq!(
+        error.to_string(),
+        "unsupported language `fr`; supported: en, nl"
+    );
+}
+
+#[test]
+fn min_coverage_outside_share_rejected() {
+    let options = Options {
+        min_coverage: Some(50.0),
+        ..Options::default()
+    };
+    let error = Template::builtin()
+        .check(&Value::Null, &options)
+        .unwrap_err();
+    assert!(matches!(error, SiatError::InvalidOptions(_)));
+}
+
+#[test]
+fn assessment_rejects_unknown_sections() {
+    let issues = Assessment::from_json(r#"{"template": {"id": "siat", "version": "1.0"}, "profile": {}, "answers": {}, "extra": 1}"#).unwrap_err();
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].code, Code::UnknownField);
+    assert_eq!(issues[0].path, "/extra");
+}
+
+#[test]
+fn assessment_deserializes_with_serde() {
+    let text = r#"{"template": {"id": "siat", "version": "1.0"}, "profile": {"name": "X"}, "answers": {"organic_share": 85, "renewable_energy_share": "n/a", "local_jobs": null}}"#;
+    let assessment: Assessment = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        assessment.answers["renewable_energy_share"],
+        siat_core::Answer::NotApplicable
+    );
+    assert_eq!(
+        assessment.answers["local_jobs"],
+        siat_core::Answer::Unanswered
+    );
+    assert!(serde_json::from_str::<Assessment>(r#"{"answers": 1}"#).is_err());
+}
+
+#[test]
+fn json_entry_point_tags_outcome() {
+    let ok: serde_json::Value = serde_json::from_str(&json::check(None, "[]", "")).unwrap();
+    assert_eq!(ok["status"], "ok");
+    assert_eq!(ok["report"]["valid"], false);
+    assert_eq!(ok["report"]["issues"][0]["code"], "wrong_type");
+
+    let failed: serde_json::Value =
+        serde_json::from_str(&json::check(None, "{}", r#"{"lang": "xx"}"#)).unwrap();
+    assert_eq!(failed["status"], "error");
+    assert_eq!(failed["error"]["kind"], "unsupported_language");
+
+    let bad_template: serde_json::Value =
+        serde_json::from_str(&json::template(Some("{}"))).unwrap();
+    assert_eq!(bad_template["error"]["kind"], "invalid_template");
+}
+
+/// Builds a small valid template, which each broken-template case changes.
+fn small_template() -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "id": "mini",
+        "version": "1",
+        "languages": ["en", "nl"],
+        "title": {"en": "Mini", "nl": "Mini"},
+        "levels": [
+            {"id": "low", "min": 0, "max": 50, "label": {"en": "low", "nl": "laag"}},
+            {"id": "high", "min": 50, "max": 100, "label": {"en": "high", "nl": "hoog"}}
+        ],
+        "dimensions": [{"id": "people", "label": {"en": "People", "nl": "Mensen"}}],
+        "indicators": [
+            {"id": "trust", "dimension": "people", "type": "likert5", "label": {"en": "Trust", "nl": "Vertrouwen"}},
+            {"id": "model", "dimension": "people", "type": "choice", "label": {"en": "Model", "nl": "Model"},
+             "options": [{"id": "a", "points": 0, "label": {"en": "A", "nl": "A"}}]}
+        ]
+    })
+}
+
+#[test]
+fn small_template_scores() {
+    let template = Template::from_json(&small_template().to_string()).unwrap();
+    let input = Value::from_json(
+        r#"{"template": {"id": "mini", "version": "1"}, "profile": {}, "answers": {"trust": 4, "model": "a"}}"#,
+    )
+    .unwrap();
+    let scorecard = template.score(&input, &Options::default()).unwrap();
+    assert_eq!(scorecard.dimensions[0].score, Some(37.5));
+    assert_eq!(scorecard.index.score, Some(37.5));
+    assert_eq!(scorecard.index.level.as_deref(), Some("low"));
+}
+
+#[test]
+fn broken_template_reports_every_problem() {
+    let mut broken = small_template();
+    broken["schema_version"] = 2.into();
+    broken["levels"][1]["min"] = 60.into();
+    broken["dimensions"][0]["label"] = serde_json::json!({"en": "People"});
+    broken["indicators"][1]["id"] = "trust".into();
+    broken["indicators"][1]["options"][0]["points"] = 120.into();
+    broken["indicators"].as_array_mut().unwrap().push(serde_json::json!(
+        {"id": "miles", "dimension": "planet", "type": "number", "label": {"en": "Miles", "nl": "Mijlen"},
+         "rule": {"kind": "linear", "x0": 5, "s0": 100, "x1": 5, "s1": 0}}
+    ));
+    broken["indicators"].as_array_mut().unwrap().push(serde_json::json!(
+        {"id": "form", "dimension": "people", "type": "choice", "label": {"en": "Form", "nl": "Vorm"}}
+    ));
+
+    let error = Template::from_json(&broken.to_string()).unwrap_err();
+    let paths: Vec<&str> = error
+        .problems
+        .iter()
+        .map(|problem| problem.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/schema_version",
+            "/levels/1/min",
+            "/dimensions/0/label/nl",
+            "/indicators/1/id",
+            "/indicators/1/options/0/points",
+            "/indicators/2/dimension",
+            "/indicators/2/rule",
+            "/indicators/3/options",
+        ],
+        "{error}"
+    );
+}
+
+#[test]
+fn template_structure_error_has_path() {
+    let mut broken = small_template();
+    broken["indicators"][0]["type"] = "slider".into();
+    let error = Template::from_json(&broken.to_string()).unwrap_err();
+    assert_eq!(error.problems.len(), 1);
+    assert_eq!(error.problems[0].path, "/indicators/0/type");
+    assert!(
+        error.problems[0].message.contains("slider"),
+        "{}",
+        error.problems[0].message
+    );
+}
