@@ -17,8 +17,11 @@
 //! }"#).unwrap();
 //! let report = Template::builtin().check(&input, &Options::default()).unwrap();
 //! assert!(!report.valid);
-//! assert_eq!(report.issues[0].path, "/answers/organic_share");
-//! assert_eq!(report.issues[0].code.as_str(), "out_of_range");
+//!
+//! let error = report.issues.iter().find(|issue| issue.is_error()).unwrap();
+//! assert_eq!(error.path, "/answers/organic_share");
+//! assert_eq!(error.code.as_str(), "out_of_range");
+//! assert_eq!(error.message, "`140` is out of range; allowed: 0 to 100");
 //! ```
 //!
 //! The crate has no binding code: the Python and WebAssembly packages wrap it.
