@@ -1,5 +1,6 @@
 //! The `siat` command line tool: validate and score SIAT self-assessments.
 
+mod compare;
 mod inputs;
 mod render;
 
@@ -22,6 +23,8 @@ enum Command {
     Validate(ValidateArgs),
     /// Score assessment files: dimension scores, levels and the SI index.
     Score(ScoreArgs),
+    /// Compare a cohort: statistics, findings in words, ranking and weight sensitivity.
+    Compare(CompareArgs),
     /// Print the template as JSON (the built-in one unless --template is given).
     Template(TemplateArgs),
 }
@@ -58,6 +61,12 @@ struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
     format: ScoreFormat,
+    #[command(flatten)]
+    scoring: ScoringArgs,
+}
+
+#[derive(Debug, Args)]
+struct ScoringArgs {
     /// Weighting method that overrides the one in each assessment.
     #[arg(long, value_enum)]
     method: Option<MethodArg>,
@@ -67,6 +76,32 @@ struct ScoreArgs {
     /// Aggregation of the dimension scores into the SI index.
     #[arg(long, value_enum, default_value_t = AggregationArg::Arithmetic)]
     aggregation: AggregationArg,
+}
+
+#[derive(Debug, Args)]
+struct CompareArgs {
+    /// Assessment files (JSON), or folders whose *.json files are read.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+    #[command(flatten)]
+    scoring: ScoringArgs,
+    /// Output format of the statistics and findings.
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Table)]
+    format: ValidateFormat,
+    /// Profile field to group the cohort by, e.g. `country`, `sfsc_type` or `area`.
+    #[arg(long, value_name = "FIELD")]
+    group_by: Option<String>,
+    /// Also write a self-contained HTML report to this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Number of random weight vectors for the sensitivity analysis.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    samples: usize,
+    /// Seed of the random weight vectors; the same seed gives the same vectors.
+    #[arg(long, default_value_t = 1, value_name = "SEED")]
+    seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -145,6 +180,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => validate(&args),
         Command::Score(args) => score(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Template(args) => print_template(&args),
     };
     match outcome {
@@ -225,13 +261,7 @@ fn validate(args: &ValidateArgs) -> Result<bool, Failure> {
 
 fn score(args: &ScoreArgs) -> Result<bool, Failure> {
     let template = load_template(args.common.template.as_ref())?;
-    let options = Options {
-        lang: args.common.lang.clone(),
-        method: args.method.map(WeightingMethod::from),
-        min_coverage: args.min_coverage,
-        aggregation: args.aggregation.into(),
-        today: None,
-    };
+    let options = args.scoring.options(&args.common.lang);
     let reports = check_all(&args.paths, &template, &options)?;
 
     for (file, report) in reports.iter().filter(|(_, report)| !report.valid) {
@@ -254,6 +284,18 @@ fn score(args: &ScoreArgs) -> Result<bool, Failure> {
     };
     print!("{output}");
     Ok(reports.iter().all(|(_, report)| report.valid))
+}
+
+impl ScoringArgs {
+    fn options(&self, lang: &str) -> Options {
+        Options {
+            lang: lang.to_owned(),
+            method: self.method.map(WeightingMethod::from),
+            min_coverage: self.min_coverage,
+            aggregation: self.aggregation.into(),
+            today: None,
+        }
+    }
 }
 
 fn print_template(args: &TemplateArgs) -> Result<bool, Failure> {

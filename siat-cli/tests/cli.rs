@@ -242,3 +242,72 @@ fn broken_template_file_exits_two() {
         stderr(&output)
     );
 }
+
+#[test]
+fn compare_prints_findings_and_ranking() {
+    let output = siat(&["compare", "examples/cohort", "--samples", "100"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("On average 80% of production is organic"),
+        "{text}"
+    );
+    assert!(text.contains("On average 75% of products are local or traditional"));
+    assert!(text.contains("Solawi Auenfeld"));
+}
+
+#[test]
+fn compare_json_groups_by_country() {
+    let output = siat(&[
+        "compare",
+        "examples/cohort",
+        "--format",
+        "json",
+        "--group-by",
+        "country",
+        "--samples",
+        "50",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(result["stats"]["count"], 16);
+    let groups = result["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 9);
+    let members: u64 = groups
+        .iter()
+        .map(|group| group["stats"]["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(members, 16);
+    assert_eq!(result["sensitivity"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn compare_writes_html_report() {
+    let report =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("report-{}.html", std::process::id()));
+    let output = siat(&[
+        "compare",
+        "examples/cohort",
+        "--html",
+        report.to_str().unwrap(),
+        "--lang",
+        "nl",
+        "--samples",
+        "50",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("Vergelijking van 16 initiatieven"));
+    assert!(html.contains("<svg"));
+}
+
+#[test]
+fn compare_rejects_text_field_grouping() {
+    let output = siat(&["compare", "examples/cohort", "--group-by", "name"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot group by `name`"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -4,7 +4,13 @@
 //! time of several rounds; docs/benchmarks.md records the numbers with the
 //! machine they were measured on.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use siat_core::{Options, Template, Value};
 use std::hint::black_box;
@@ -16,9 +22,15 @@ const ROUNDS: usize = 7;
 
 fn cohort() -> Vec<String> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cohort");
-    let mut paths: Vec<_> = std::fs::read_dir(folder).unwrap().map(|entry| entry.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
     paths.sort();
-    paths.iter().map(|path| std::fs::read_to_string(path).unwrap()).collect()
+    paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect()
 }
 
 /// Returns the median duration of `ROUNDS` runs of `work`.
@@ -48,7 +60,10 @@ fn main() {
     let template = Template::builtin();
     let options = Options::default();
     let texts = cohort();
-    let values: Vec<Value> = texts.iter().map(|text| Value::from_json(text).unwrap()).collect();
+    let values: Vec<Value> = texts
+        .iter()
+        .map(|text| Value::from_json(text).unwrap())
+        .collect();
     let repeats = 10_000 / texts.len();
 
     let time = median(|| {
@@ -67,7 +82,11 @@ fn main() {
             }
         }
     });
-    report("validate and score a parsed value", repeats * values.len(), time);
+    report(
+        "validate and score a parsed value",
+        repeats * values.len(),
+        time,
+    );
 
     let time = median(|| {
         for _ in 0..repeats {
@@ -76,5 +95,9 @@ fn main() {
             }
         }
     });
-    report("parse, validate and score JSON text", repeats * texts.len(), time);
+    report(
+        "parse, validate and score JSON text",
+        repeats * texts.len(),
+        time,
+    );
 }

@@ -25,6 +25,12 @@ pub struct Language {
     /// Message patterns keyed by issue code, or `code.reason` for a variant;
     /// `{name}` is replaced by the parameter `name`.
     pub messages: IndexMap<String, String>,
+    /// Patterns of cohort findings keyed by kind, such as `strongest_dimension`.
+    #[serde(default)]
+    pub findings: IndexMap<String, String>,
+    /// Words of the cohort report keyed by id, such as `rank` or `median`.
+    #[serde(default)]
+    pub report: IndexMap<String, String>,
 }
 
 /// Message catalogue: language code → messages.
@@ -45,6 +51,22 @@ pub fn catalogue() -> &'static Catalogue {
 /// Returns the language codes messages exist in, e.g. `["en", "nl"]`.
 pub fn languages() -> Vec<&'static str> {
     catalogue().keys().map(String::as_str).collect()
+}
+
+/// Looks up a word of the cohort report, such as `median`, in a language,
+/// falling back to English and then to the key itself.
+pub fn word(lang: &str, key: &str) -> String {
+    let catalogue = catalogue();
+    catalogue
+        .get(lang)
+        .and_then(|language| language.report.get(key))
+        .or_else(|| {
+            catalogue
+                .get("en")
+                .and_then(|language| language.report.get(key))
+        })
+        .cloned()
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// Writes each issue's message in a language; the caller has checked that
@@ -72,8 +94,9 @@ fn message(language: &Language, issue: &Issue) -> String {
     fill(pattern, language, issue)
 }
 
-/// Replaces each `{name}` or `{name:percent}` in a pattern by a parameter.
-fn fill(pattern: &str, language: &Language, issue: &Issue) -> String {
+/// Replaces each `{name}` or `{name:format}` in a pattern by what `lookup`
+/// returns for the name and format.
+pub(crate) fn fill_pattern(pattern: &str, lookup: impl Fn(&str, &str) -> String) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -86,15 +109,21 @@ fn fill(pattern: &str, language: &Language, issue: &Issue) -> String {
         };
         out.push_str(rest.get(..open).unwrap_or_default());
         let placeholder = rest.get(open + 1..close).unwrap_or_default();
-        out.push_str(&render(placeholder, language, issue));
+        let (name, format) = placeholder.split_once(':').unwrap_or((placeholder, ""));
+        out.push_str(&lookup(name, format));
         rest = rest.get(close + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     out
 }
 
-fn render(placeholder: &str, language: &Language, issue: &Issue) -> String {
-    let (name, format) = placeholder.split_once(':').unwrap_or((placeholder, ""));
+fn fill(pattern: &str, language: &Language, issue: &Issue) -> String {
+    fill_pattern(pattern, |name, format| {
+        render(name, format, language, issue)
+    })
+}
+
+fn render(name: &str, format: &str, language: &Language, issue: &Issue) -> String {
     let Some(value) = issue.params.get(name) else {
         return String::new();
     };
@@ -135,9 +164,9 @@ fn exact_number(number: f64) -> String {
     number.to_string()
 }
 
-/// Writes a share briefly: whole numbers without a decimal point, others to
+/// Writes a number briefly: whole numbers without a decimal point, others to
 /// at most two decimals.
-fn format_number(number: f64) -> String {
+pub(crate) fn format_number(number: f64) -> String {
     if number.fract() == 0.0 && number.abs() < 1e15 {
         return format!("{number:.0}");
     }

@@ -37,14 +37,18 @@
 )]
 
 pub mod assessment;
+pub mod chart;
+pub mod cohort;
 pub mod country;
 pub mod date;
+pub mod html;
 pub mod i18n;
 pub mod issue;
 pub mod json;
 pub mod options;
 pub mod report;
 pub mod scorecard;
+pub mod sensitivity;
 pub mod template;
 pub mod value;
 pub mod weights;
@@ -53,10 +57,13 @@ mod score;
 mod validate;
 
 pub use assessment::{Answer, Assessment, Meta, Prioritisation, TemplateRef};
+pub use cohort::{Cohort, CohortStats, Finding, Summary};
 pub use date::Date;
+pub use html::ReportOptions;
 pub use issue::{Code, Issue, Severity};
 pub use options::{Aggregation, Options, WeightingMethod};
 pub use report::{Report, ScoreError, SiatError};
 pub use scorecard::{DimensionScore, IndexScore, IndicatorScore, Scorecard, Status};
+pub use sensitivity::Sensitivity;
 pub use template::{Template, TemplateError, TemplateProblem};
 pub use value::{JsonError, Value};

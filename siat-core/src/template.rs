@@ -192,6 +192,11 @@ pub struct Indicator {
     /// Extra guidance shown with the question.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub help: Text,
+    /// Cohort finding pattern, such as "on average {mean}% of production is
+    /// organic"; `{mean}` is the mean answer and `{share}` the percentage
+    /// answering `true`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub finding: Text,
     /// Weight within its dimension, > 0; 1 by default.
     #[serde(default = "default_weight", skip_serializing_if = "is_one")]
     pub weight: f64,

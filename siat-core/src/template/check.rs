@@ -333,6 +333,9 @@ fn check_indicator(
     if !indicator.help.is_empty() {
         checker.text(&pointer(path, "help"), &indicator.help);
     }
+    if !indicator.finding.is_empty() {
+        checker.text(&pointer(path, "finding"), &indicator.finding);
+    }
     if !(indicator.weight.is_finite() && indicator.weight > 0.0) {
         checker.report(
             &pointer(path, "weight"),
