@@ -1,16 +1,21 @@
 //! Messages in the respondent's language.
 //!
-//! The catalogue is data (`data/messages.json`): one entry per language with
-//! a message per issue code and a phrase per expected value kind. Adding a
-//! language is adding an entry; no code changes.
+//! The catalogue is data: one file per language in `data/messages/`, with a
+//! message per issue code, a phrase per expected value kind, the patterns of
+//! cohort findings and the words of the cohort report. Adding a language is
+//! adding a file there, or calling [`add_language`] at run time; no code
+//! changes.
 
 use crate::issue::Issue;
 use indexmap::IndexMap;
 use serde::Deserialize;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock, RwLock};
 
-/// The JSON text of the built-in message catalogue.
-pub const MESSAGES_JSON: &str = include_str!("../data/messages.json");
+mod built_in {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+
+pub use built_in::BUILT_IN;
 
 /// Longest rendering of one value in a message, in characters; the full
 /// value stays in the issue's `params`.
@@ -26,31 +31,87 @@ pub struct Language {
     /// `{name}` is replaced by the parameter `name`.
     pub messages: IndexMap<String, String>,
     /// Patterns of cohort findings keyed by kind, such as `strongest_dimension`.
-    #[serde(default)]
     pub findings: IndexMap<String, String>,
     /// Words of the cohort report keyed by id, such as `rank` or `median`.
-    #[serde(default)]
     pub report: IndexMap<String, String>,
+}
+
+impl Language {
+    /// Lists the keys of `reference` that this language lacks, as `section.key`.
+    pub fn missing_keys(&self, reference: &Language) -> Vec<String> {
+        let sections = [
+            ("expected", &self.expected, &reference.expected),
+            ("messages", &self.messages, &reference.messages),
+            ("findings", &self.findings, &reference.findings),
+            ("report", &self.report, &reference.report),
+        ];
+        let mut missing = Vec::new();
+        for (name, own, wanted) in sections {
+            for key in wanted.keys().filter(|key| !own.contains_key(*key)) {
+                missing.push(format!("{name}.{key}"));
+            }
+        }
+        missing
+    }
 }
 
 /// Message catalogue: language code → messages.
 pub type Catalogue = IndexMap<String, Language>;
 
-/// Returns the built-in catalogue.
-pub fn catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        #[allow(
-            clippy::expect_used,
-            reason = "the test catalogue_covers_every_code reads the same embedded file"
-        )]
-        serde_json::from_str(MESSAGES_JSON).expect("the built-in message catalogue is valid")
+fn store() -> &'static RwLock<Arc<Catalogue>> {
+    static STORE: OnceLock<RwLock<Arc<Catalogue>>> = OnceLock::new();
+    STORE.get_or_init(|| {
+        // The test built_in_catalogues_complete checks that every file parses.
+        let catalogue = BUILT_IN
+            .iter()
+            .filter_map(|(code, text)| {
+                Some((
+                    (*code).to_owned(),
+                    serde_json::from_str::<Language>(text).ok()?,
+                ))
+            })
+            .collect();
+        RwLock::new(Arc::new(catalogue))
     })
 }
 
+/// Returns the catalogue: the built-in languages and any added with [`add_language`].
+pub fn catalogue() -> Arc<Catalogue> {
+    match store().read() {
+        Ok(guard) => Arc::clone(&guard),
+        Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+    }
+}
+
+/// Adds or replaces a language from the JSON text of a catalogue file.
+///
+/// Fails when the text is not a catalogue or lacks any key the English
+/// catalogue has, so every message exists in every language.
+pub fn add_language(code: &str, json: &str) -> Result<(), String> {
+    let language: Language = serde_json::from_str(json)
+        .map_err(|error| format!("invalid message catalogue `{code}`: {error}"))?;
+    if let Some(english) = catalogue().get("en") {
+        let missing = language.missing_keys(english);
+        if !missing.is_empty() {
+            return Err(format!(
+                "message catalogue `{code}` lacks {}",
+                missing.join(", ")
+            ));
+        }
+    }
+    let mut guard = match store().write() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let mut next = Catalogue::clone(&guard);
+    next.insert(code.to_owned(), language);
+    *guard = Arc::new(next);
+    Ok(())
+}
+
 /// Returns the language codes messages exist in, e.g. `["en", "nl"]`.
-pub fn languages() -> Vec<&'static str> {
-    catalogue().keys().map(String::as_str).collect()
+pub fn languages() -> Vec<String> {
+    catalogue().keys().cloned().collect()
 }
 
 /// Looks up a word of the cohort report, such as `median`, in a language,
@@ -72,7 +133,8 @@ pub fn word(lang: &str, key: &str) -> String {
 /// Writes each issue's message in a language; the caller has checked that
 /// the catalogue has it.
 pub(crate) fn write_messages(issues: &mut [Issue], lang: &str) {
-    let Some(language) = catalogue().get(lang) else {
+    let catalogue = catalogue();
+    let Some(language) = catalogue.get(lang) else {
         return;
     };
     for issue in issues {

@@ -174,7 +174,7 @@ fn check_options(options: &Options) -> Result<(), SiatError> {
     if !i18n::catalogue().contains_key(&options.lang) {
         return Err(SiatError::UnsupportedLanguage {
             lang: options.lang.clone(),
-            supported: i18n::languages().into_iter().map(str::to_owned).collect(),
+            supported: i18n::languages(),
         });
     }
     if let Some(share) = options.min_coverage {

@@ -281,10 +281,11 @@ impl Cohort {
     ///
     /// Fails for an unsupported language or a field that cannot group.
     pub fn findings(&self, lang: &str, group_by: Option<&str>) -> Result<Vec<Finding>, SiatError> {
-        let Some(language) = i18n::catalogue().get(lang) else {
+        let catalogue = i18n::catalogue();
+        let Some(language) = catalogue.get(lang) else {
             return Err(SiatError::UnsupportedLanguage {
                 lang: lang.to_owned(),
-                supported: i18n::languages().into_iter().map(str::to_owned).collect(),
+                supported: i18n::languages(),
             });
         };
         let stats = self.stats();
