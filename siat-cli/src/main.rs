@@ -27,6 +27,10 @@ enum Command {
     Compare(CompareArgs),
     /// Print the template as JSON (the built-in one unless --template is given).
     Template(TemplateArgs),
+    /// Print a JSON Schema: of assessments for the template, or of template files.
+    Schema(SchemaArgs),
+    /// Move assessments to a newer template version through a mapping file.
+    Migrate(MigrateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +115,37 @@ struct TemplateArgs {
     template: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(value_enum)]
+    kind: SchemaKind,
+    /// Template whose assessments the schema describes, instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    /// Assessments filled in for the template.
+    Assessment,
+    /// Template files.
+    Template,
+}
+
+#[derive(Debug, Args)]
+struct MigrateArgs {
+    /// Assessment file (JSON) for the mapping's old version.
+    #[arg(value_name = "FILE")]
+    path: PathBuf,
+    /// Mapping file: template, from, to, renamed and removed indicators.
+    #[arg(long, value_name = "FILE")]
+    mapping: PathBuf,
+    /// File to write the migrated assessment to; standard output by default.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ValidateFormat {
     Table,
@@ -182,6 +217,8 @@ fn main() -> ExitCode {
         Command::Score(args) => score(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Template(args) => print_template(&args),
+        Command::Schema(args) => print_schema(&args),
+        Command::Migrate(args) => migrate(&args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -301,5 +338,40 @@ impl ScoringArgs {
 fn print_template(args: &TemplateArgs) -> Result<bool, Failure> {
     let template = load_template(args.template.as_ref())?;
     println!("{}", template.to_json());
+    Ok(true)
+}
+
+fn print_schema(args: &SchemaArgs) -> Result<bool, Failure> {
+    let schema = match args.kind {
+        SchemaKind::Assessment => load_template(args.template.as_ref())?.assessment_schema(),
+        SchemaKind::Template => Template::file_schema(),
+    };
+    println!("{}", serde_json::to_string_pretty(&schema)?);
+    Ok(true)
+}
+
+fn read_file(path: &PathBuf) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|error| Failure(format!("cannot read `{}`: {error}", path.display())))
+}
+
+fn migrate(args: &MigrateArgs) -> Result<bool, Failure> {
+    let migration = siat_core::Migration::from_json(&read_file(&args.mapping)?)?;
+    let input = siat_core::Value::from_json(&read_file(&args.path)?)
+        .map_err(|error| Failure(format!("`{}`: {error}", args.path.display())))?;
+    let migrated = migration.apply(&input)?;
+
+    let json = serde_json::to_string_pretty(&migrated.assessment)? + "\n";
+    match &args.output {
+        Some(path) => std::fs::write(path, json)
+            .map_err(|error| Failure(format!("cannot write `{}`: {error}", path.display())))?,
+        None => print!("{json}"),
+    }
+    for (old, new) in &migrated.renamed {
+        eprintln!("renamed {old} to {new}");
+    }
+    for (id, value) in &migrated.dropped {
+        eprintln!("dropped {id} (was {})", value.to_json());
+    }
     Ok(true)
 }

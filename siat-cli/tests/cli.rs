@@ -311,3 +311,60 @@ fn compare_rejects_text_field_grouping() {
         stderr(&output)
     );
 }
+
+#[test]
+fn published_schemas_match_code() {
+    for (kind, file) in [
+        ("assessment", "schemas/siat-1.0.assessment.schema.json"),
+        ("template", "schemas/template.schema.json"),
+    ] {
+        let output = siat(&["schema", kind]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let published = std::fs::read_to_string(repository().join(file)).unwrap();
+        assert!(
+            stdout(&output) == published,
+            "{file} is stale; regenerate it with `siat schema {kind} > {file}`"
+        );
+    }
+}
+
+#[test]
+fn migrate_reports_dropped_answers() {
+    let output = siat(&[
+        "migrate",
+        "examples/cohort/nl-de-groene-kist.json",
+        "--mapping",
+        "tests/migrations/siat-1.0-to-1.1.json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let migrated: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(migrated["template"]["version"], "1.1");
+    assert!(migrated["answers"].get("local_jobs_fte").is_some());
+    assert!(migrated["answers"].get("collective_credit").is_none());
+    let messages = stderr(&output);
+    assert!(
+        messages.contains("renamed local_jobs to local_jobs_fte"),
+        "{messages}"
+    );
+    assert!(messages.contains("dropped collective_credit"), "{messages}");
+}
+
+#[test]
+fn migrate_rejects_wrong_version() {
+    let file = scratch_file(
+        "v11.json",
+        r#"{"template": {"id": "siat", "version": "1.1"}, "profile": {}, "answers": {}}"#,
+    );
+    let output = siat(&[
+        "migrate",
+        file.to_str().unwrap(),
+        "--mapping",
+        "tests/migrations/siat-1.0-to-1.1.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("version `1.1`"),
+        "{}",
+        stderr(&output)
+    );
+}

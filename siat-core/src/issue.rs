@@ -17,6 +17,7 @@ macro_rules! codes {
     ($($variant:ident => $name:literal, $severity:ident;)*) => {
         /// The machine code of an issue. Its string form is stable across releases.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum Code {
             $(

@@ -47,6 +47,7 @@ fn failure(error: &SiatError) -> String {
         SiatError::InvalidOptions(_) => "invalid_options",
         SiatError::InvalidTemplate(_) => "invalid_template",
         SiatError::UnknownField(_) => "unknown_field",
+        SiatError::Migration(_) => "migration",
     };
     let problems = match error {
         SiatError::InvalidTemplate(template_error) => json!(template_error.problems),

@@ -26,6 +26,9 @@ pub enum SiatError {
     /// A template file is not valid.
     #[error(transparent)]
     InvalidTemplate(#[from] TemplateError),
+    /// A migration mapping does not fit the assessment, or is not valid.
+    #[error("{0}")]
+    Migration(String),
     /// An id names no indicator or profile field of the template.
     #[error("`{0}` is neither an indicator nor a profile field of the template")]
     UnknownField(String),

@@ -24,6 +24,7 @@ pub type Text = IndexMap<String, String>;
 
 /// A questionnaire definition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     /// Layout version of the file; must be [`SCHEMA_VERSION`].
@@ -75,6 +76,7 @@ fn is_one(weight: &f64) -> bool {
 
 /// A named band of scores: `min` ≤ score < `max`, and the top band includes its `max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// Level id, e.g. `established`.
@@ -89,6 +91,7 @@ pub struct Level {
 
 /// A scored area such as `economic`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Dimension id, used in prioritisations and results.
@@ -102,6 +105,7 @@ pub struct Dimension {
 
 /// The kind of value an indicator takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerType {
     /// `true` or `false`.
@@ -137,6 +141,7 @@ impl AnswerType {
 
 /// A scoring rule that replaces the answer type's default rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// Clamp the answer to the segment from `x0` to `x1`, then interpolate
@@ -162,6 +167,7 @@ pub enum Rule {
 
 /// One answer option of a choice or multi-choice question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// Option id, the value an answer gives.
@@ -178,6 +184,7 @@ pub struct ChoiceOption {
 
 /// One scored question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Indicator id, the key of its answer.
@@ -225,6 +232,7 @@ pub struct Indicator {
 
 /// The kind of value a profile field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
     /// A string of `min_length` to `max_length` characters.
@@ -258,6 +266,7 @@ impl FieldType {
 /// A warning raised when a profile number exceeds a value, e.g. more than
 /// one intermediary means the chain is not short.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WarnAbove {
     /// Highest value that raises no warning.
@@ -268,6 +277,7 @@ pub struct WarnAbove {
 
 /// One field of the profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfileField {
     /// Field id, the key in the assessment's `profile`.

@@ -9,6 +9,7 @@
 )]
 
 use siat_core::{i18n, json, Assessment, Code, Options, Severity, SiatError, Template, Value};
+use std::path::Path;
 
 /// The issue codes the user guide documents, errors first.
 const DOCUMENTED_CODES: &[(&str, &str)] = &[
@@ -389,4 +390,64 @@ fn incomplete_language_rejected() {
     let error = i18n::add_language("xx", &partial.to_string()).unwrap_err();
     assert!(error.contains("messages.not_finite"), "{error}");
     assert!(!i18n::languages().contains(&"xx".to_owned()));
+}
+
+fn migration_file(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/migrations")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn migration_renames_and_drops() {
+    let migration =
+        siat_core::Migration::from_json(&migration_file("siat-1.0-to-1.1.json")).unwrap();
+    let newer = Template::from_json(&migration_file("siat-1.1.json")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cohort/nl-de-groene-kist.json"),
+    )
+    .unwrap();
+    let input = Value::from_json(&text).unwrap();
+
+    // The old assessment does not fit the new version as it is.
+    let before = newer.check(&input, &Options::default()).unwrap();
+    assert_eq!(before.issues[0].code, Code::UnsupportedVersion);
+
+    let migrated = migration.apply(&input).unwrap();
+    assert_eq!(
+        migrated.renamed,
+        [("local_jobs".to_owned(), "local_jobs_fte".to_owned())]
+    );
+    assert_eq!(
+        migrated.dropped.keys().collect::<Vec<_>>(),
+        ["collective_credit"]
+    );
+
+    let after = newer
+        .check(&migrated.assessment, &Options::default())
+        .unwrap();
+    assert!(after.valid, "{:?}", after.issues);
+    let old = Template::builtin()
+        .score(&input, &Options::default())
+        .unwrap();
+    let new = after.scorecard.unwrap();
+    assert_eq!(
+        new.indicator("local_jobs_fte").unwrap().score,
+        old.indicator("local_jobs").unwrap().score
+    );
+}
+
+#[test]
+fn migration_rejects_other_version() {
+    let migration =
+        siat_core::Migration::from_json(&migration_file("siat-1.0-to-1.1.json")).unwrap();
+    let input = Value::from_json(
+        r#"{"template": {"id": "siat", "version": "1.1"}, "profile": {}, "answers": {}}"#,
+    )
+    .unwrap();
+    let error = migration.apply(&input).unwrap_err();
+    assert!(error.to_string().contains("version `1.1`"), "{error}");
 }
