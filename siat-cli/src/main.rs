@@ -23,6 +23,8 @@ enum Command {
     Validate(ValidateArgs),
     /// Score assessment files: dimension scores, levels and the SI index.
     Score(ScoreArgs),
+    /// Give advice for one assessment from the knowledge base, largest priority gap first.
+    Advise(AdviseArgs),
     /// Compare a cohort: statistics, findings in words, ranking and weight sensitivity.
     Compare(CompareArgs),
     /// Print the template as JSON (the built-in one unless --template is given).
@@ -113,6 +115,26 @@ struct TemplateArgs {
     /// Template file to check and print instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct AdviseArgs {
+    /// Assessment file (JSON).
+    #[arg(value_name = "FILE")]
+    path: PathBuf,
+    #[command(flatten)]
+    common: Common,
+    #[command(flatten)]
+    scoring: ScoringArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Table)]
+    format: ValidateFormat,
+    /// Most recommendations in all.
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    limit: usize,
+    /// Most recommendations from one dimension.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    per_dimension: usize,
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +237,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => validate(&args),
         Command::Score(args) => score(&args),
+        Command::Advise(args) => advise(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Template(args) => print_template(&args),
         Command::Schema(args) => print_schema(&args),
@@ -373,5 +396,34 @@ fn migrate(args: &MigrateArgs) -> Result<bool, Failure> {
     for (id, value) in &migrated.dropped {
         eprintln!("dropped {id} (was {})", value.to_json());
     }
+    Ok(true)
+}
+
+fn advise(args: &AdviseArgs) -> Result<bool, Failure> {
+    let template = load_template(args.common.template.as_ref())?;
+    let options = args.scoring.options(&args.common.lang);
+    let report = template.check_json(&read_file(&args.path)?, &options)?;
+    let Some(scorecard) = report.scorecard.as_ref() else {
+        eprint!("{}", render::file_issues(&args.path, &report));
+        return Ok(false);
+    };
+
+    let advice_options = siat_core::AdviceOptions {
+        limit: args.limit,
+        per_dimension: args.per_dimension,
+    };
+    let knowledge = siat_core::KnowledgeBase::builtin();
+    let recommendations = siat_core::advise(
+        &template,
+        scorecard,
+        knowledge,
+        &args.common.lang,
+        advice_options,
+    )?;
+    let output = match args.format {
+        ValidateFormat::Json => serde_json::to_string_pretty(&recommendations)? + "\n",
+        ValidateFormat::Table => render::advice(scorecard, &recommendations, &args.common.lang),
+    };
+    print!("{output}");
     Ok(true)
 }

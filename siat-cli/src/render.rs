@@ -279,3 +279,32 @@ pub fn score_csv(scored: &[(&Path, &Scorecard)], template: &Template) -> Result<
 fn number_cell(score: Option<f64>) -> String {
     score.map(|score| score.to_string()).unwrap_or_default()
 }
+
+/// Lists recommendations, numbered, each with its practices.
+pub fn advice(
+    scorecard: &Scorecard,
+    recommendations: &[siat_core::Recommendation],
+    lang: &str,
+) -> String {
+    let name = scorecard.name.clone().unwrap_or_default();
+    let heading = siat_core::i18n::word(lang, "advice_for").replace("{name}", &name);
+    let mut out = format!("{heading}\n");
+    for (position, recommendation) in recommendations.iter().enumerate() {
+        let _ = writeln!(out, "\n{:>2}. {}", position + 1, recommendation.text);
+        let others: Vec<&str> = recommendation
+            .practices
+            .iter()
+            .skip(1)
+            .map(|practice| practice.title.as_str())
+            .collect();
+        if !others.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                siat_core::i18n::word(lang, "also"),
+                others.join("; ")
+            );
+        }
+    }
+    out
+}

@@ -368,3 +368,32 @@ fn migrate_rejects_wrong_version() {
         stderr(&output)
     );
 }
+
+#[test]
+fn advise_lists_recommendations() {
+    let output = siat(&[
+        "advise",
+        "examples/cohort/rs-seoska-korpa-sremska.json",
+        "--format",
+        "json",
+        "--limit",
+        "4",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let recommendations: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let list = recommendations.as_array().unwrap();
+    assert_eq!(list.len(), 4);
+    assert!(!list[0]["practices"].as_array().unwrap().is_empty());
+
+    let dutch = siat(&[
+        "advise",
+        "examples/cohort/rs-seoska-korpa-sremska.json",
+        "--lang",
+        "nl",
+    ]);
+    assert!(
+        stdout(&dutch).starts_with("Advies voor Seoska Korpa Sremska"),
+        "{}",
+        stdout(&dutch)
+    );
+}

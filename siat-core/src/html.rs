@@ -4,10 +4,12 @@
 //! Content-Security-Policy forbids scripts and network requests. Every piece
 //! of user text is escaped.
 
+use crate::advice::{advise, AdviceOptions};
 use crate::chart::{bars, escape, radar};
 use crate::cohort::{Cohort, CohortStats, GroupStats, Summary};
 use crate::i18n::fill_pattern;
 use crate::i18n::word;
+use crate::knowledge::KnowledgeBase;
 use crate::report::SiatError;
 use crate::template::{localise, Template};
 use std::fmt::Write as _;
@@ -38,7 +40,7 @@ impl Default for ReportOptions {
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#222;margin:0;background:#fff}\
 main{max-width:1100px;margin:0 auto;padding:24px}\
-h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}\
+h1{font-size:1.6em;margin:0 0 4px}h3{font-size:1em;margin:14px 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}\
 table{border-collapse:collapse;width:100%;font-size:.88em;margin:8px 0}\
 th,td{padding:4px 6px;border-bottom:1px solid #eee;text-align:right;vertical-align:top}\
 th:first-child,td:first-child,td.text,th.text{text-align:left}\
@@ -206,6 +208,7 @@ impl Cohort {
         out.push_str("</tbody></table>");
 
         indicator_table(&mut out, template, &stats, lang);
+        self.advice_section(&mut out, lang)?;
         if let Some((field, groups)) = &groups {
             group_table(&mut out, template, field, groups, lang);
         }
@@ -320,6 +323,38 @@ impl Cohort {
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table>");
+    }
+
+    /// Lists the first three recommendations for each member.
+    fn advice_section(&self, out: &mut String, lang: &str) -> Result<(), SiatError> {
+        let _ = write!(out, "<h2>{}</h2>", escape(&word(lang, "advice")));
+        let options = AdviceOptions {
+            limit: 3,
+            per_dimension: 1,
+        };
+        for member in &self.members {
+            let recommendations = advise(
+                &self.template,
+                &member.scorecard,
+                KnowledgeBase::builtin(),
+                lang,
+                options,
+            )?;
+            if recommendations.is_empty() {
+                continue;
+            }
+            let name = member
+                .scorecard
+                .name
+                .clone()
+                .unwrap_or_else(|| member.label.clone());
+            let _ = write!(out, "<h3>{}</h3><ol>", escape(&name));
+            for recommendation in &recommendations {
+                let _ = write!(out, "<li>{}</li>", escape(&recommendation.text));
+            }
+            out.push_str("</ol>");
+        }
+        Ok(())
     }
 
     fn rejected_list(&self, out: &mut String, lang: &str) {

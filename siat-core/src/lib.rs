@@ -36,6 +36,7 @@
     )
 )]
 
+pub mod advice;
 pub mod assessment;
 pub mod chart;
 pub mod cohort;
@@ -45,6 +46,7 @@ pub mod html;
 pub mod i18n;
 pub mod issue;
 pub mod json;
+pub mod knowledge;
 pub mod migrate;
 pub mod options;
 pub mod report;
@@ -58,11 +60,13 @@ pub mod weights;
 mod score;
 mod validate;
 
+pub use advice::{advise, AdviceOptions, Recommendation};
 pub use assessment::{Answer, Assessment, Meta, Prioritisation, TemplateRef};
 pub use cohort::{Cohort, CohortStats, Finding, Summary};
 pub use date::Date;
 pub use html::ReportOptions;
 pub use issue::{Code, Issue, Severity};
+pub use knowledge::KnowledgeBase;
 pub use migrate::{Migrated, Migration};
 pub use options::{Aggregation, Options, WeightingMethod};
 pub use report::{Report, ScoreError, SiatError};
