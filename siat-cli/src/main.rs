@@ -353,7 +353,7 @@ impl ScoringArgs {
             method: self.method.map(WeightingMethod::from),
             min_coverage: self.min_coverage,
             aggregation: self.aggregation.into(),
-            today: None,
+            ..Options::default()
         }
     }
 }

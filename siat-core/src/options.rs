@@ -1,6 +1,7 @@
 //! Caller's choices for scoring: language, weighting, coverage and index.
 
 use crate::date::Date;
+use crate::limits::Limits;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -129,6 +130,8 @@ pub struct Options {
     /// the system clock's date when absent.
     #[serde(with = "optional_date")]
     pub today: Option<Date>,
+    /// Maximum sizes of the input.
+    pub limits: Limits,
 }
 
 impl Default for Options {
@@ -139,6 +142,7 @@ impl Default for Options {
             min_coverage: None,
             aggregation: Aggregation::Arithmetic,
             today: None,
+            limits: Limits::default(),
         }
     }
 }

@@ -75,6 +75,16 @@ impl Template {
     pub fn check(&self, input: &Value, options: &Options) -> Result<Report, SiatError> {
         check_options(options)?;
 
+        let mut issues = options.limits.check_value(input);
+        if !issues.is_empty() {
+            i18n::write_messages(&mut issues, &options.lang);
+            return Ok(Report {
+                valid: false,
+                issues,
+                scorecard: None,
+            });
+        }
+
         let (assessment, mut issues) = assessment::read(input);
         let checked =
             assessment.map(|assessment| validate::check(self, &assessment, options, &mut issues));
@@ -98,6 +108,16 @@ impl Template {
     /// Validates and scores JSON text; text that is not JSON gives an
     /// `invalid_json` issue.
     pub fn check_json(&self, text: &str, options: &Options) -> Result<Report, SiatError> {
+        if let Some(issue) = options.limits.check_text(text) {
+            check_options(options)?;
+            let mut issues = vec![issue];
+            i18n::write_messages(&mut issues, &options.lang);
+            return Ok(Report {
+                valid: false,
+                issues,
+                scorecard: None,
+            });
+        }
         match Value::from_json(text) {
             Ok(value) => self.check(&value, options),
             Err(error) => {

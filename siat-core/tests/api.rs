@@ -451,3 +451,62 @@ fn migration_rejects_other_version() {
     let error = migration.apply(&input).unwrap_err();
     assert!(error.to_string().contains("version `1.1`"), "{error}");
 }
+
+#[test]
+fn oversized_text_rejected_before_parsing() {
+    let options = Options {
+        limits: siat_core::Limits {
+            max_input_bytes: 100,
+            ..siat_core::Limits::default()
+        },
+        ..Options::default()
+    };
+    let text = format!("{{\"profile\": {{\"name\": \"{}\"}}}}", "x".repeat(200));
+    let report = Template::builtin().check_json(&text, &options).unwrap();
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].code, Code::OutOfRange);
+    assert_eq!(report.issues[0].path, "");
+    assert_eq!(report.issues[0].params["reason"], "input_bytes");
+    assert_eq!(
+        report.issues[0].message,
+        format!("the input has {} bytes; allowed: 100 or fewer", text.len())
+    );
+}
+
+#[test]
+fn long_string_reported_without_echo() {
+    let huge = "é".repeat(20_000);
+    let mut input = serde_json::json!({"template": {"id": "siat", "version": "1.0"}, "profile": {"name": "X", "country": "NL", "sfsc_type": "csa"}, "answers": {}});
+    input["answers"]["fair_wages"] = huge.clone().into();
+    let report = Template::builtin()
+        .check(&Value::from(input), &Options::default())
+        .unwrap();
+    assert_eq!(report.issues.len(), 1);
+    let issue = &report.issues[0];
+    assert_eq!(issue.path, "/answers/fair_wages");
+    assert_eq!(issue.params["reason"], "string_length");
+    assert_eq!(issue.params["value"], 20_000);
+    assert!(issue.message.len() < 200);
+}
+
+#[test]
+fn deep_value_reported_at_limit() {
+    let mut nested = Value::Null;
+    for _ in 0..40 {
+        nested = Value::List(vec![nested]);
+    }
+    let mut input = serde_json::json!({"template": {"id": "siat", "version": "1.0"}, "profile": {}, "answers": {}});
+    input["answers"]["eco_packaging"] = serde_json::Value::Null;
+    let mut value = Value::from(input);
+    if let Value::Object(root) = &mut value {
+        if let Some(Value::Object(answers)) = root.get_mut("answers") {
+            answers.insert("eco_packaging".to_owned(), nested);
+        }
+    }
+    let report = Template::builtin()
+        .check(&value, &Options::default())
+        .unwrap();
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].params["reason"], "depth");
+    assert_eq!(report.issues[0].params["max"], 32);
+}
