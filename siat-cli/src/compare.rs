@@ -1,7 +1,7 @@
 //! `siat compare`: cohort statistics, findings, ranking and weight sensitivity.
 
 use crate::{inputs, load_template, render, CompareArgs, Failure, ValidateFormat};
-use siat_core::cohort::{Cohort, CohortStats, Summary};
+use siat_core::cohort::{Cohort, CohortStats, Rejected, Summary};
 use siat_core::i18n::word;
 use siat_core::template::localise;
 use siat_core::{ReportOptions, Value};
@@ -14,17 +14,24 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     let lang = args.common.lang.as_str();
 
     let mut entries = Vec::new();
+    let mut unreadable = Vec::new();
     for file in inputs::collect(&args.paths)? {
         let text = std::fs::read_to_string(&file)
             .map_err(|error| Failure(format!("cannot read `{}`: {error}", file.display())))?;
         let label = file.display().to_string();
         match Value::from_json(&text) {
             Ok(value) => entries.push((label, value)),
-            // An unreadable file still joins the cohort's list of rejected inputs.
-            Err(_) => entries.push((label, Value::Text(text))),
+            Err(_) => {
+                let report = template.check_json(&text, &options)?;
+                unreadable.push(Rejected {
+                    label,
+                    issues: report.issues,
+                });
+            }
         }
     }
-    let cohort = Cohort::new(&template, entries, &options)?;
+    let mut cohort = Cohort::new(&template, entries, &options)?;
+    cohort.rejected.extend(unreadable);
     for rejected in &cohort.rejected {
         let report = siat_core::Report {
             valid: false,

@@ -6,6 +6,7 @@ mod render;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use siat_core::{Aggregation, Options, Report, Template, WeightingMethod};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -227,6 +228,9 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+/// Number of files from which a terminal shows progress.
+const PROGRESS_FROM: usize = 500;
+
 /// Exit code when any assessment has errors.
 const EXIT_INVALID: u8 = 1;
 /// Exit code for usage and I/O failures.
@@ -293,12 +297,20 @@ fn check_all(
     options: &Options,
 ) -> Result<Vec<(PathBuf, Report)>, Failure> {
     let files = inputs::collect(paths)?;
-    let mut reports = Vec::with_capacity(files.len());
-    for file in files {
+    let total = files.len();
+    let show_progress = total >= PROGRESS_FROM && std::io::stderr().is_terminal();
+    let mut reports = Vec::with_capacity(total);
+    for (done, file) in files.into_iter().enumerate() {
         let text = std::fs::read_to_string(&file)
             .map_err(|error| Failure(format!("cannot read `{}`: {error}", file.display())))?;
         let report = template.check_json(&text, options)?;
         reports.push((file, report));
+        if show_progress && (done + 1) % 100 == 0 {
+            eprint!("\rchecked {} of {total} files", done + 1);
+        }
+    }
+    if show_progress {
+        eprintln!("\rchecked {total} of {total} files");
     }
     Ok(reports)
 }
