@@ -280,6 +280,30 @@ fn number_cell(score: Option<f64>) -> String {
     score.map(|score| score.to_string()).unwrap_or_default()
 }
 
+/// Width that advice text wraps at, in characters.
+const WRAP_WIDTH: usize = 78;
+
+/// Wraps text at word boundaries, indenting every line after the first.
+fn wrap(text: &str, first_prefix: &str, indent: usize) -> String {
+    let mut out = String::from(first_prefix);
+    let mut column = first_prefix.chars().count();
+    for word in text.split_whitespace() {
+        let length = word.chars().count();
+        if column > indent && column + 1 + length > WRAP_WIDTH {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+        } else if column > indent {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += length;
+    }
+    out.push('\n');
+    out
+}
+
 /// Lists recommendations, numbered, each with its practices.
 pub fn advice(
     scorecard: &Scorecard,
@@ -290,7 +314,12 @@ pub fn advice(
     let heading = siat_core::i18n::word(lang, "advice_for").replace("{name}", &name);
     let mut out = format!("{heading}\n");
     for (position, recommendation) in recommendations.iter().enumerate() {
-        let _ = writeln!(out, "\n{:>2}. {}", position + 1, recommendation.text);
+        out.push('\n');
+        out.push_str(&wrap(
+            &recommendation.text,
+            &format!("{:>2}. ", position + 1),
+            4,
+        ));
         let others: Vec<&str> = recommendation
             .practices
             .iter()
@@ -298,12 +327,12 @@ pub fn advice(
             .map(|practice| practice.title.as_str())
             .collect();
         if !others.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {}: {}",
+            let also = format!(
+                "{}: {}",
                 siat_core::i18n::word(lang, "also"),
                 others.join("; ")
             );
+            out.push_str(&wrap(&also, "    ", 4));
         }
     }
     out
