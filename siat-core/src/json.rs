@@ -42,20 +42,9 @@ fn load(template_json: Option<&str>) -> Result<Template, SiatError> {
 }
 
 fn failure(error: &SiatError) -> String {
-    let kind = match error {
-        SiatError::UnsupportedLanguage { .. } => "unsupported_language",
-        SiatError::InvalidOptions(_) => "invalid_options",
-        SiatError::InvalidTemplate(_) => "invalid_template",
-        SiatError::UnknownField(_) => "unknown_field",
-        SiatError::Migration(_) => "migration",
-    };
-    let problems = match error {
-        SiatError::InvalidTemplate(template_error) => json!(template_error.problems),
-        _ => json!([]),
-    };
     json!({
         "status": "error",
-        "error": {"kind": kind, "message": error.to_string(), "problems": problems}
+        "error": {"kind": error.kind(), "message": error.to_string(), "problems": error.problems()}
     })
     .to_string()
 }

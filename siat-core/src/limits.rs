@@ -101,7 +101,7 @@ impl Limits {
                     }
                 }
             }
-            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::Other(_) => {}
         }
     }
 

@@ -34,6 +34,27 @@ pub enum SiatError {
     UnknownField(String),
 }
 
+impl SiatError {
+    /// Returns a stable snake_case name of the error's kind, for bindings.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SiatError::UnsupportedLanguage { .. } => "unsupported_language",
+            SiatError::InvalidOptions(_) => "invalid_options",
+            SiatError::InvalidTemplate(_) => "invalid_template",
+            SiatError::UnknownField(_) => "unknown_field",
+            SiatError::Migration(_) => "migration",
+        }
+    }
+
+    /// Returns the problems of an invalid template; empty for other kinds.
+    pub fn problems(&self) -> &[crate::template::TemplateProblem] {
+        match self {
+            SiatError::InvalidTemplate(error) => &error.problems,
+            _ => &[],
+        }
+    }
+}
+
 /// Reason scoring returned no scorecard.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScoreError {

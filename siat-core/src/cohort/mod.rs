@@ -348,7 +348,7 @@ fn indicator_stats(
                             *counts.entry(id.to_owned()).or_default() += 1;
                         }
                     }
-                    Value::Null | Value::Object(_) => {}
+                    Value::Null | Value::Object(_) | Value::Other(_) => {}
                 }
             }
         }

@@ -30,6 +30,9 @@ pub enum Value {
     List(Vec<Value>),
     /// An object, in the key order of the input.
     Object(IndexMap<String, Value>),
+    /// A value JSON cannot express, such as a JavaScript function or a Python
+    /// set, described by its type name. Validation reports it as `wrong_type`.
+    Other(String),
 }
 
 /// Failure to read JSON text, with its position.
@@ -69,6 +72,7 @@ impl Value {
             Value::Text(_) => "string",
             Value::List(_) => "array",
             Value::Object(_) => "object",
+            Value::Other(_) => "unsupported value",
         }
     }
 
@@ -104,6 +108,7 @@ impl Value {
                     .map(|(key, value)| (key.clone(), value.to_serde()))
                     .collect(),
             ),
+            Value::Other(description) => serde_json::Value::String(description.clone()),
         }
     }
 }
@@ -163,6 +168,7 @@ impl Serialize for Value {
                 }
                 out.end()
             }
+            Value::Other(description) => serializer.serialize_str(description),
         }
     }
 }

@@ -1,0 +1,11 @@
+// The CommonJS declarations (index.d.cts) for `require('siat')`.
+
+import siat = require('siat');
+
+function describeFailure(error: siat.SiatError): string {
+  return error instanceof siat.SiatValidationError ? `${error.issues.length} issues` : error.kind;
+}
+
+const scorecard: siat.Scorecard = siat.score('{}');
+const template: siat.Template = siat.Template.builtin();
+console.log(scorecard.index.level, template.languages, describeFailure);
