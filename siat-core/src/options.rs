@@ -66,6 +66,9 @@ pub enum Aggregation {
 }
 
 impl Aggregation {
+    /// Every aggregation, in the order of the documentation.
+    pub const ALL: &'static [Aggregation] = &[Aggregation::Arithmetic, Aggregation::Geometric];
+
     /// Returns the aggregation's snake_case name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,0 +1,36 @@
+"""Shared paths and fixtures of the Python test suite.
+
+The suite runs against the installed `siat` wheel, never against the source
+folder, so `python/` must not be on `sys.path` (see `scripts/test-python`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+VECTORS = REPOSITORY / "tests" / "vectors"
+SNAPSHOTS = VECTORS / "snapshots"
+COHORT = REPOSITORY / "examples" / "cohort"
+NOTEBOOK = REPOSITORY / "examples" / "notebook.ipynb"
+
+
+def vector_cases() -> list[Path]:
+    """List the shared test vectors, sorted by name."""
+    return sorted(VECTORS.glob("*.json"))
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def baseline() -> dict[str, Any]:
+    """A valid assessment with every indicator answered (vector 001)."""
+    case = read_json(VECTORS / "001-baseline-all-answered.json")
+    assessment: dict[str, Any] = case["assessment"]
+    return assessment
