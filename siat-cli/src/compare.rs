@@ -1,6 +1,8 @@
 //! `siat compare`: cohort statistics, findings, ranking and weight sensitivity.
 
-use crate::{inputs, load_template, render, CompareArgs, Failure, ValidateFormat};
+use crate::{
+    emit, inputs, load_template, read_bytes, render, CompareArgs, Failure, ValidateFormat,
+};
 use siat_core::cohort::{Cohort, CohortStats, Rejected, Summary};
 use siat_core::i18n::word;
 use siat_core::template::localise;
@@ -16,13 +18,15 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     let mut entries = Vec::new();
     let mut unreadable = Vec::new();
     for file in inputs::collect(&args.paths)? {
-        let text = std::fs::read_to_string(&file)
-            .map_err(|error| Failure(format!("cannot read `{}`: {error}", file.display())))?;
+        let bytes = read_bytes(&file)?;
         let label = file.display().to_string();
-        match Value::from_json(&text) {
-            Ok(value) => entries.push((label, value)),
-            Err(_) => {
-                let report = template.check_json(&text, &options)?;
+        match std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|text| Value::from_json(text).ok())
+        {
+            Some(value) => entries.push((label, value)),
+            None => {
+                let report = template.check_bytes(&bytes, &options)?;
                 unreadable.push(Rejected {
                     label,
                     issues: report.issues,
@@ -93,7 +97,7 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
             out
         }
     };
-    print!("{output}");
+    emit(&output)?;
     Ok(cohort.rejected.is_empty())
 }
 

@@ -6,7 +6,7 @@ mod render;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use siat_core::{Aggregation, Options, Report, Template, WeightingMethod};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -183,6 +183,7 @@ enum ScoreFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+#[value(rename_all = "snake_case")]
 enum MethodArg {
     RankSum,
     RankOrderCentroid,
@@ -257,6 +258,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes command output to standard output. A closed pipe, as when the
+/// output goes to `head`, ends the output quietly instead of failing.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure(format!("cannot write the output: {error}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn load_template(path: Option<&PathBuf>) -> Result<Template, Failure> {
     let Some(path) = path else {
         return Ok(Template::builtin().clone());
@@ -281,10 +297,10 @@ fn load_template(path: Option<&PathBuf>) -> Result<Template, Failure> {
     })
 }
 
-/// Shows an empty JSON Pointer as `/`, so the whole document has a visible path.
+/// Shows the empty JSON Pointer, which points at the whole input, in words.
 fn display_path(path: &str) -> &str {
     if path.is_empty() {
-        "/"
+        "(whole input)"
     } else {
         path
     }
@@ -301,9 +317,7 @@ fn check_all(
     let show_progress = total >= PROGRESS_FROM && std::io::stderr().is_terminal();
     let mut reports = Vec::with_capacity(total);
     for (done, file) in files.into_iter().enumerate() {
-        let text = std::fs::read_to_string(&file)
-            .map_err(|error| Failure(format!("cannot read `{}`: {error}", file.display())))?;
-        let report = template.check_json(&text, options)?;
+        let report = template.check_bytes(&read_bytes(&file)?, options)?;
         reports.push((file, report));
         if show_progress && (done + 1) % 100 == 0 {
             eprint!("\rchecked {} of {total} files", done + 1);
@@ -327,7 +341,7 @@ fn validate(args: &ValidateArgs) -> Result<bool, Failure> {
         ValidateFormat::Table => render::validation_table(&reports),
         ValidateFormat::Json => render::validation_json(&reports)?,
     };
-    print!("{output}");
+    emit(&output)?;
     Ok(reports.iter().all(|(_, report)| report.valid))
 }
 
@@ -354,7 +368,7 @@ fn score(args: &ScoreArgs) -> Result<bool, Failure> {
         ScoreFormat::Json => render::score_json(&scored, reports.len() == 1)?,
         ScoreFormat::Csv => render::score_csv(&scored, &template)?,
     };
-    print!("{output}");
+    emit(&output)?;
     Ok(reports.iter().all(|(_, report)| report.valid))
 }
 
@@ -372,7 +386,7 @@ impl ScoringArgs {
 
 fn print_template(args: &TemplateArgs) -> Result<bool, Failure> {
     let template = load_template(args.template.as_ref())?;
-    println!("{}", template.to_json());
+    emit(&format!("{}\n", template.to_json()))?;
     Ok(true)
 }
 
@@ -381,13 +395,30 @@ fn print_schema(args: &SchemaArgs) -> Result<bool, Failure> {
         SchemaKind::Assessment => load_template(args.template.as_ref())?.assessment_schema(),
         SchemaKind::Template => Template::file_schema(),
     };
-    println!("{}", serde_json::to_string_pretty(&schema)?);
+    emit(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
     Ok(true)
 }
 
-fn read_file(path: &PathBuf) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
+/// Reads a file's bytes, naming a folder given where a file belongs.
+fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
+    if path.is_dir() {
+        return Err(Failure(format!(
+            "`{}` is a folder; give a file",
+            path.display()
+        )));
+    }
+    std::fs::read(path)
         .map_err(|error| Failure(format!("cannot read `{}`: {error}", path.display())))
+}
+
+/// Reads a text file, such as a mapping or a template.
+fn read_file(path: &std::path::Path) -> Result<String, Failure> {
+    String::from_utf8(read_bytes(path)?).map_err(|_| {
+        Failure(format!(
+            "`{}` is not UTF-8 text; save it as UTF-8",
+            path.display()
+        ))
+    })
 }
 
 fn migrate(args: &MigrateArgs) -> Result<bool, Failure> {
@@ -400,7 +431,7 @@ fn migrate(args: &MigrateArgs) -> Result<bool, Failure> {
     match &args.output {
         Some(path) => std::fs::write(path, json)
             .map_err(|error| Failure(format!("cannot write `{}`: {error}", path.display())))?,
-        None => print!("{json}"),
+        None => emit(&json)?,
     }
     for (old, new) in &migrated.renamed {
         eprintln!("renamed {old} to {new}");
@@ -414,7 +445,7 @@ fn migrate(args: &MigrateArgs) -> Result<bool, Failure> {
 fn advise(args: &AdviseArgs) -> Result<bool, Failure> {
     let template = load_template(args.common.template.as_ref())?;
     let options = args.scoring.options(&args.common.lang);
-    let report = template.check_json(&read_file(&args.path)?, &options)?;
+    let report = template.check_bytes(&read_bytes(&args.path)?, &options)?;
     let Some(scorecard) = report.scorecard.as_ref() else {
         eprint!("{}", render::file_issues(&args.path, &report));
         return Ok(false);
@@ -436,6 +467,15 @@ fn advise(args: &AdviseArgs) -> Result<bool, Failure> {
         ValidateFormat::Json => serde_json::to_string_pretty(&recommendations)? + "\n",
         ValidateFormat::Table => render::advice(scorecard, &recommendations, &args.common.lang),
     };
-    print!("{output}");
+    emit(&output)?;
+
+    // Unscored dimensions get no advice; say so, so the list is not taken as complete.
+    for issue in scorecard
+        .issues
+        .iter()
+        .filter(|issue| issue.code == siat_core::Code::LowCoverage)
+    {
+        eprintln!("warning: {}", issue.message);
+    }
     Ok(true)
 }

@@ -1,6 +1,7 @@
 //! Writes reports and scorecards as tables, JSON and CSV.
 
 use crate::{display_path, Failure};
+use siat_core::i18n::word;
 use siat_core::template::localise;
 use siat_core::{Report, Scorecard, Severity, Template};
 use std::fmt::Write as _;
@@ -138,7 +139,11 @@ fn scorecard_block(file: &Path, scorecard: &Scorecard, template: &Template, lang
     let _ = writeln!(
         out,
         "  {:<width$}  {:>5}  {:<16}  {:>6}  {:>8}",
-        "dimension", "score", "level", "weight", "coverage"
+        word(lang, "dimension"),
+        word(lang, "score"),
+        word(lang, "level"),
+        word(lang, "weight"),
+        word(lang, "coverage")
     );
     for (dimension, label) in scorecard.dimensions.iter().zip(&labels) {
         let _ = writeln!(
@@ -154,14 +159,17 @@ fn scorecard_block(file: &Path, scorecard: &Scorecard, template: &Template, lang
     let _ = writeln!(
         out,
         "  {:<width$}  {:>5}  {}",
-        "SI index",
+        word(lang, "index"),
         score_text(scorecard.index.score),
         level_text(template, scorecard.index.level.as_deref(), lang),
     );
     let _ = writeln!(
         out,
-        "  weighting: {}, aggregation: {}",
-        scorecard.weighting, scorecard.aggregation
+        "  {}: {}, {}: {}",
+        word(lang, "weighting"),
+        scorecard.weighting,
+        word(lang, "aggregation").to_lowercase(),
+        scorecard.aggregation
     );
     for issue in &scorecard.issues {
         let _ = writeln!(
@@ -196,11 +204,11 @@ fn cohort_table(scored: &[(&Path, &Scorecard)], template: &Template, lang: &str)
         .map(|header| header.chars().count().max(5))
         .collect();
 
-    let mut out = format!("{:<name_width$}", "initiative");
+    let mut out = format!("{:<name_width$}", word(lang, "initiative"));
     for (header, width) in headers.iter().zip(&widths) {
         let _ = write!(out, "  {header:>width$}");
     }
-    let _ = writeln!(out, "  {:>8}  level", "SI index");
+    let _ = writeln!(out, "  {:>8}  {}", word(lang, "index"), word(lang, "level"));
 
     for ((_, scorecard), name) in scored.iter().zip(&names) {
         let _ = write!(out, "{name:<name_width$}");
@@ -218,12 +226,14 @@ fn cohort_table(scored: &[(&Path, &Scorecard)], template: &Template, lang: &str)
         .iter()
         .filter(|(_, scorecard)| !scorecard.issues.is_empty())
         .count();
-    let _ = write!(out, "{} scored", count(scored.len(), "assessment"));
+    let summary = if scored.len() == 1 {
+        word(lang, "assessment_scored")
+    } else {
+        word(lang, "assessments_scored").replace("{count}", &scored.len().to_string())
+    };
+    out.push_str(&summary);
     if with_warnings > 0 {
-        let _ = write!(
-            out,
-            ", {with_warnings} with warnings (`siat validate` lists them)"
-        );
+        out.push_str(&word(lang, "with_warnings").replace("{count}", &with_warnings.to_string()));
     }
     out.push('\n');
     out

@@ -53,7 +53,7 @@ fn score_cohort_prints_every_initiative() {
     let output = siat(&["score", "examples/cohort"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("initiative"), "{text}");
+    assert!(text.starts_with("Initiative"), "{text}");
     assert!(text.contains("De Groene Kist"));
     assert!(text.contains("16 assessments scored"));
     assert_eq!(text.lines().count(), 18, "{text}");
@@ -395,5 +395,94 @@ fn advise_lists_recommendations() {
         stdout(&dutch).starts_with("Advies voor Seoska Korpa Sremska"),
         "{}",
         stdout(&dutch)
+    );
+}
+
+#[test]
+fn method_names_match_file_format() {
+    let output = siat(&[
+        "score",
+        "examples/cohort/nl-de-groene-kist.json",
+        "--format",
+        "json",
+        "--method",
+        "rank_order_centroid",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let scorecard: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(scorecard["weighting"], "rank_order_centroid");
+}
+
+#[test]
+fn closed_pipe_ends_output_quietly() {
+    use std::io::Read as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_siat"))
+        .args(["score", "examples/cohort", "--format", "json"])
+        .current_dir(repository())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // Dropping the pipe's reading end closes it while siat still writes.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+}
+
+#[test]
+fn non_utf8_file_reported_and_others_scored() {
+    let folder =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        repository().join("examples/cohort/nl-de-groene-kist.json"),
+        folder.join("a.json"),
+    )
+    .unwrap();
+    std::fs::write(folder.join("b.json"), b"{\"profile\": \"caf\xe9\"}").unwrap();
+    let output = siat(&["score", folder.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).lines().count(), 2, "{}", stdout(&output));
+    let messages = stderr(&output);
+    assert!(messages.contains("invalid_json"), "{messages}");
+    assert!(
+        messages.contains("byte 16 is not UTF-8; save the file as UTF-8 text"),
+        "{messages}"
+    );
+}
+
+#[test]
+fn dutch_table_headers() {
+    let output = siat(&[
+        "score",
+        "examples/cohort/nl-de-groene-kist.json",
+        "--lang",
+        "nl",
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("Gewicht"), "{text}");
+    assert!(text.contains("Weging: rank_sum"), "{text}");
+}
+
+#[test]
+fn advise_warns_about_unscored_dimensions() {
+    let sparse = r#"{"template": {"id": "siat", "version": "1.0"},
+        "profile": {"name": "Sparse", "country": "NL", "sfsc_type": "csa"},
+        "answers": {"networks": 1, "knowledge_sharing": 2, "policy_engagement": false, "replications": 0}}"#;
+    let file = scratch_file("sparse.json", sparse);
+    let output = siat(&["advise", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warnings = stderr(&output);
+    assert_eq!(
+        warnings.matches("warning: dimension").count(),
+        4,
+        "{warnings}"
     );
 }

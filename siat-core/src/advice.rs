@@ -90,11 +90,7 @@ pub fn advise(
             supported: i18n::languages(),
         });
     };
-    let pattern = language
-        .report
-        .get("recommendation")
-        .cloned()
-        .unwrap_or_default();
+    let pattern = |key: &str| language.report.get(key).cloned().unwrap_or_default();
 
     let mut dimensions: Vec<(usize, f64)> = scorecard
         .dimensions
@@ -136,9 +132,16 @@ pub fn advise(
                 let lead = entries.remove(fresh);
                 entries.insert(0, lead);
             }
+            // A lead already given in full is named, not repeated.
+            let repeated = entries.first().is_some_and(|lead| leads.contains(&lead.id));
             if let Some(lead) = entries.first() {
                 leads.push(lead.id.clone());
             }
+            let key = match (entries.is_empty(), repeated) {
+                (true, _) => "recommendation_plain",
+                (false, true) => "recommendation_again",
+                (false, false) => "recommendation",
+            };
             let practices: Vec<PracticeLink> = entries
                 .iter()
                 .map(|entry| PracticeLink {
@@ -156,7 +159,7 @@ pub fn advise(
                 .dimension(&dimension.id)
                 .map_or(dimension.id.as_str(), |found| localise(&found.label, lang));
             let first = practices.first();
-            let text = fill_pattern(&pattern, |name, _| match name {
+            let text = fill_pattern(&pattern(key), |name, _| match name {
                 "indicator" => label.clone(),
                 "score" => format!("{score:.0}"),
                 "dimension" => dimension_label.to_owned(),

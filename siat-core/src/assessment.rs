@@ -320,7 +320,11 @@ fn read_meta(section: &Value, issues: &mut Vec<Issue>) -> Meta {
         Some(value) => {
             let parsed = value.as_str().and_then(Date::parse);
             if parsed.is_none() {
-                issues.push(wrong_type("/meta/date", value, "date"));
+                let mut issue = wrong_type("/meta/date", value, "date");
+                if value.as_str().is_some_and(Date::is_shaped) {
+                    issue = issue.with("reason", "no_such_date");
+                }
+                issues.push(issue);
             }
             parsed
         }
@@ -347,12 +351,22 @@ fn report_unknown_keys(
 ) {
     for key in map.keys() {
         if !known.contains(&key.as_str()) {
-            issues.push(
-                Issue::new(Code::UnknownField, pointer(path, key))
-                    .with("field", key.clone())
-                    .with("allowed", known.to_vec()),
-            );
+            issues.push(unknown_field(path, key, known));
         }
+    }
+}
+
+/// Builds an `unknown_field` issue for a key under `path`, suggesting the
+/// allowed key it was most likely meant to be.
+pub(crate) fn unknown_field(path: &str, key: &str, allowed: &[&str]) -> Issue {
+    let issue = Issue::new(Code::UnknownField, pointer(path, key))
+        .with("field", key.to_owned())
+        .with("allowed", allowed.to_vec());
+    match crate::suggest::suggest(key, allowed.iter().copied()) {
+        Some(suggestion) => issue
+            .with("suggestion", suggestion)
+            .with("reason", "did_you_mean"),
+        None => issue,
     }
 }
 
@@ -361,10 +375,28 @@ pub(crate) fn missing(path: &str, field: &str) -> Issue {
     Issue::new(Code::MissingRequired, path).with("field", field.to_owned())
 }
 
+/// Kinds of value that are numbers, for the hint on numbers written as text.
+const NUMERIC_KINDS: &[&str] = &["percent", "likert5", "count", "number", "integer"];
+
 /// Builds a `wrong_type` issue; `expected` names a kind in the message catalogue.
+///
+/// A text that is a number with a unit or `%` (`"85%"`) or a not-applicable
+/// mark in the wrong case (`"N/A"`) gets a `reason` whose message says how
+/// to write it.
 pub(crate) fn wrong_type(path: &str, value: &Value, expected: &str) -> Issue {
-    Issue::new(Code::WrongType, path)
+    let mut issue = Issue::new(Code::WrongType, path)
         .with("value", value.to_serde())
         .with("expected", expected.to_owned())
-        .with("found", value.kind())
+        .with("found", value.kind());
+    if let Value::Text(text) = value {
+        let trimmed = text.trim();
+        let bare = trimmed.trim_end_matches('%').trim().replace(',', ".");
+        if trimmed.eq_ignore_ascii_case(NOT_APPLICABLE) {
+            issue = issue.with("reason", "not_applicable_case");
+        } else if NUMERIC_KINDS.contains(&expected) && bare.parse::<f64>().is_ok_and(f64::is_finite)
+        {
+            issue = issue.with("reason", "number_as_text");
+        }
+    }
+    issue
 }

@@ -36,6 +36,19 @@ impl Date {
         exists.then_some(Date { year, month, day })
     }
 
+    /// Tells whether text has the shape `YYYY-MM-DD`, whether or not the day exists.
+    pub fn is_shaped(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.len() == 10
+            && bytes.iter().enumerate().all(|(position, byte)| {
+                if position == 4 || position == 7 {
+                    *byte == b'-'
+                } else {
+                    byte.is_ascii_digit()
+                }
+            })
+    }
+
     /// Returns today's date in UTC from the system clock.
     ///
     /// Returns `None` where the platform has no clock, as in WebAssembly

@@ -203,7 +203,11 @@ fn render(name: &str, format: &str, language: &Language, issue: &Issue) -> Strin
             return format_number(share * 100.0);
         }
     }
-    shorten(&plain(value))
+    // Long values are cut; lists of allowed options are shown whole.
+    if name == "value" {
+        return shorten(&plain(value));
+    }
+    plain(value)
 }
 
 /// Writes a parameter without JSON quoting: strings bare, lists joined by commas.

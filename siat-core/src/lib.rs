@@ -59,6 +59,7 @@ pub mod value;
 pub mod weights;
 
 mod score;
+mod suggest;
 mod validate;
 
 pub use advice::{advise, AdviceOptions, Recommendation};

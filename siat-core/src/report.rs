@@ -154,6 +154,40 @@ impl Template {
         }
     }
 
+    /// Validates and scores the bytes of a file; bytes that are not UTF-8
+    /// give an `invalid_json` issue with the position of the first bad byte.
+    pub fn check_bytes(&self, bytes: &[u8], options: &Options) -> Result<Report, SiatError> {
+        let error = match std::str::from_utf8(bytes) {
+            Ok(text) => return self.check_json(text, options),
+            Err(error) => error,
+        };
+        check_options(options)?;
+        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |current| current.chars().count())
+            + 1;
+        let mut issues = vec![Issue::new(Code::InvalidJson, "")
+            .with(
+                "detail",
+                format!(
+                    "byte {} is not UTF-8; save the file as UTF-8 text",
+                    error.valid_up_to()
+                ),
+            )
+            .with("line", line)
+            .with("column", column)];
+        i18n::write_messages(&mut issues, &options.lang);
+        Ok(Report {
+            valid: false,
+            issues,
+            scorecard: None,
+        })
+    }
+
     /// Validates and scores a typed assessment.
     pub fn check_assessment(
         &self,

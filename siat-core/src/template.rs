@@ -335,8 +335,15 @@ impl Template {
     /// when the text is not a valid template.
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let template: Template = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| TemplateError::from_serde(&error))?;
+        let parsed: Result<Template, _> = serde_path_to_error::deserialize(&mut deserializer);
+        let template = match parsed {
+            Ok(template) => template,
+            Err(error) => {
+                return Err(
+                    structure_problems(text).unwrap_or_else(|| TemplateError::from_serde(&error))
+                )
+            }
+        };
         deserializer
             .end()
             .map_err(|error| TemplateError::single("", format!("invalid JSON: {error}")))?;
@@ -395,6 +402,60 @@ impl Template {
     pub fn has_language(&self, lang: &str) -> bool {
         self.languages.iter().any(|language| language == lang)
     }
+}
+
+/// Reads one list element at a path, adding its structure problems.
+type ReadElement = fn(&str, &serde_json::Value, &mut Vec<TemplateProblem>);
+
+/// Reads each element of the template's lists on its own, so that every
+/// element with a structure problem is reported, not only the first.
+///
+/// Returns `None` when the text is not JSON or no element has a problem,
+/// and the caller reports the first error serde found.
+fn structure_problems(text: &str) -> Option<TemplateError> {
+    fn element<T: serde::de::DeserializeOwned>(
+        path: &str,
+        value: &serde_json::Value,
+        problems: &mut Vec<TemplateProblem>,
+    ) {
+        if let Err(error) = serde_path_to_error::deserialize::<_, T>(value.clone()) {
+            let inner = TemplateError::from_serde(&error);
+            problems.extend(inner.problems.into_iter().map(|problem| TemplateProblem {
+                path: format!("{path}{}", problem.path),
+                message: problem.message,
+            }));
+        }
+    }
+
+    let mut root: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut problems = Vec::new();
+    let lists: [(&str, ReadElement); 5] = [
+        ("levels", element::<Level>),
+        ("profile", element::<ProfileField>),
+        ("dimensions", element::<Dimension>),
+        ("indicators", element::<Indicator>),
+        ("likert5", element::<Text>),
+    ];
+    for (key, read) in lists {
+        let Some(items) = root.get_mut(key).and_then(serde_json::Value::as_array_mut) else {
+            continue;
+        };
+        for (position, item) in items.iter().enumerate() {
+            read(&format!("/{key}/{position}"), item, &mut problems);
+        }
+        // The lists are checked; an empty one lets the rest be checked too.
+        items.clear();
+    }
+    if let Err(error) = serde_path_to_error::deserialize::<_, Template>(root) {
+        problems.insert(
+            0,
+            TemplateError::from_serde(&error)
+                .problems
+                .into_iter()
+                .next()?,
+        );
+    }
+    (!problems.is_empty()).then_some(TemplateError { problems })
 }
 
 /// Picks the text in a language, falling back to the first one given.

@@ -2,7 +2,7 @@
 
 mod values;
 
-use crate::assessment::{missing, Answer, Assessment, Prioritisation};
+use crate::assessment::{missing, unknown_field, Answer, Assessment, Prioritisation};
 use crate::country::is_country_code;
 use crate::date::Date;
 use crate::issue::{pointer, Code, Issue};
@@ -149,11 +149,7 @@ fn check_profile(
         .collect();
     for key in profile.keys() {
         if template.profile_field(key).is_none() {
-            issues.push(
-                Issue::new(Code::UnknownField, pointer("/profile", key))
-                    .with("field", key.clone())
-                    .with("allowed", allowed.clone()),
-            );
+            issues.push(unknown_field("/profile", key, &allowed));
         }
     }
 
@@ -348,11 +344,7 @@ fn per_dimension(
         .collect();
     for key in table.keys() {
         if template.dimension(key).is_none() {
-            issues.push(
-                Issue::new(Code::UnknownField, pointer(path, key))
-                    .with("field", key.clone())
-                    .with("allowed", allowed.clone()),
-            );
+            issues.push(unknown_field(path, key, &allowed));
         }
     }
 
@@ -445,11 +437,19 @@ fn check_answers(
 ) -> Vec<AnswerState> {
     for key in answers.keys() {
         if template.indicator(key).is_none() {
-            issues.push(
-                Issue::new(Code::UnknownIndicator, pointer("/answers", key))
-                    .with("field", key.clone())
-                    .with("template", template.id.clone()),
-            );
+            let mut issue = Issue::new(Code::UnknownIndicator, pointer("/answers", key))
+                .with("field", key.clone())
+                .with("template", template.id.clone());
+            let ids = template
+                .indicators
+                .iter()
+                .map(|indicator| indicator.id.as_str());
+            if let Some(suggestion) = crate::suggest::suggest(key, ids) {
+                issue = issue
+                    .with("suggestion", suggestion)
+                    .with("reason", "did_you_mean");
+            }
+            issues.push(issue);
         }
     }
 

@@ -116,9 +116,62 @@ fn advice_follows_priority_gap() {
         assert!(recommendation.score < 100.0);
         assert!(!recommendation.practices.is_empty());
         assert!(recommendation.text.contains(&recommendation.label));
-        assert!(recommendation
-            .text
-            .contains(&recommendation.practices[0].advice));
+    }
+
+    // A practice's advice is given in full once; later it is named by title.
+    let mut given: Vec<&str> = Vec::new();
+    for recommendation in &recommendations {
+        let lead = &recommendation.practices[0];
+        if given.contains(&lead.id.as_str()) {
+            assert!(
+                !recommendation.text.contains(&lead.advice),
+                "{}",
+                recommendation.text
+            );
+            assert!(
+                recommendation.text.contains(&lead.title),
+                "{}",
+                recommendation.text
+            );
+        } else {
+            assert!(
+                recommendation.text.contains(&lead.advice),
+                "{}",
+                recommendation.text
+            );
+            given.push(&lead.id);
+        }
+    }
+}
+
+#[test]
+fn advice_without_linked_practice_says_so() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/templates");
+    let template =
+        Template::from_json(&std::fs::read_to_string(root.join("food-hub-3d.json")).unwrap())
+            .unwrap();
+    let input =
+        Value::from_json(&std::fs::read_to_string(root.join("food-hub-example.json")).unwrap())
+            .unwrap();
+    let scorecard = template.score(&input, &Options::default()).unwrap();
+    let recommendations = advise(
+        &template,
+        &scorecard,
+        KnowledgeBase::builtin(),
+        "en",
+        AdviceOptions::default(),
+    )
+    .unwrap();
+    assert!(!recommendations.is_empty());
+    for recommendation in &recommendations {
+        assert!(recommendation.practices.is_empty());
+        assert!(
+            recommendation
+                .text
+                .ends_with("the knowledge base has no practice linked to it."),
+            "{}",
+            recommendation.text
+        );
     }
 }
 

@@ -155,17 +155,76 @@ fn messages_in_dutch() {
 }
 
 #[test]
-fn message_quotes_wrong_type_strings() {
-    let issues = Template::builtin()
-        .validate_field(
-            "organic_share",
-            &Value::Text("85".to_owned()),
-            &options("en"),
+fn wrong_type_hints_at_fix() {
+    let template = Template::builtin();
+    let check = |id: &str, text: &str| {
+        template
+            .validate_field(id, &Value::Text(text.to_owned()), &options("en"))
+            .unwrap()
+            .remove(0)
+    };
+
+    let percent = check("organic_share", "85%");
+    assert_eq!(percent.params["reason"], "number_as_text");
+    assert_eq!(
+        percent.message,
+        "expected a number from 0 to 100, got the text `\"85%\"`; write the number without quotes, units or %"
+    );
+
+    let not_applicable = check("renewable_energy_share", "N/A");
+    assert_eq!(not_applicable.params["reason"], "not_applicable_case");
+
+    let word = check("organic_share", "most");
+    assert_eq!(
+        word.message,
+        "expected a number from 0 to 100, got `\"most\"`"
+    );
+}
+
+#[test]
+fn misspelt_ids_get_suggestions() {
+    let report = Template::builtin()
+        .check_json(
+            r#"{"template": {"id": "siat", "version": "1.0"}, "profile": {"name": "X", "country": "NL", "sfsc_type": "box_schem"},
+               "answers": {"organic_shares": 80}, "meta": {"dates": "2026-01-01"}}"#,
+            &Options::default(),
         )
         .unwrap();
+    let suggestion = |path: &str| {
+        let issue = report
+            .issues
+            .iter()
+            .find(|issue| issue.path == path)
+            .unwrap();
+        (
+            issue.params["suggestion"].as_str().unwrap().to_owned(),
+            issue.message.clone(),
+        )
+    };
+    assert_eq!(suggestion("/answers/organic_shares").0, "organic_share");
+    assert_eq!(suggestion("/profile/sfsc_type").0, "box_scheme");
+    let (field, message) = suggestion("/meta/dates");
+    assert_eq!(field, "date");
+    assert_eq!(message, "unknown field `dates`; did you mean `date`?");
+}
+
+#[test]
+fn impossible_date_named_as_such() {
+    let report = Template::builtin()
+        .check_json(
+            r#"{"template": {"id": "siat", "version": "1.0"}, "profile": {}, "answers": {}, "meta": {"date": "2026-02-30"}}"#,
+            &Options::default(),
+        )
+        .unwrap();
+    let issue = report
+        .issues
+        .iter()
+        .find(|issue| issue.path == "/meta/date")
+        .unwrap();
+    assert_eq!(issue.params["reason"], "no_such_date");
     assert_eq!(
-        issues[0].message,
-        "expected a number from 0 to 100, got `\"85\"`"
+        issue.message,
+        "`\"2026-02-30\"` is written YYYY-MM-DD but that day does not exist"
     );
 }
 
@@ -509,4 +568,32 @@ fn deep_value_reported_at_limit() {
     assert_eq!(report.issues.len(), 1);
     assert_eq!(report.issues[0].params["reason"], "depth");
     assert_eq!(report.issues[0].params["max"], 32);
+}
+
+#[test]
+fn template_structure_errors_reported_together() {
+    let mut broken = small_template();
+    broken["indicators"][0]["type"] = "percentage".into();
+    broken["indicators"][1]["weigth"] = 2.into();
+    broken["levels"][0]["label"] = "low".into();
+    let error = Template::from_json(&broken.to_string()).unwrap_err();
+    let paths: Vec<&str> = error
+        .problems
+        .iter()
+        .map(|problem| problem.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/levels/0/label",
+            "/indicators/0/type",
+            "/indicators/1/weigth"
+        ],
+        "{error}"
+    );
+    assert!(
+        error.problems[2].message.contains("weigth"),
+        "{}",
+        error.problems[2].message
+    );
 }

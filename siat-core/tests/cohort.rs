@@ -156,10 +156,20 @@ fn small_cohort_findings() {
     assert_eq!(shops.numbers["difference"], 17.5);
     assert_eq!(
         shops.text,
-        "Shop scores 17.5 points below the whole cohort in People (40 against 57.5)"
+        "Shop (2 initiatives) scores 17.5 points below the whole cohort in People (40.0 against 57.5)"
     );
 
+    assert_eq!(shops.numbers["size"], 2.0);
+
     let dutch = share_cohort().findings("nl", None).unwrap();
+    let size = dutch
+        .iter()
+        .find(|finding| finding.kind == "cohort_size")
+        .unwrap();
+    assert_eq!(
+        size.text,
+        "4 initiatieven zijn vergeleken; hun gemiddelde SI-index is 57,5"
+    );
     assert!(dutch
         .iter()
         .any(|finding| finding.text == "Gemiddeld 40% aandeel"));

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// One statement about a cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Kind of finding: `cohort_size`, `strongest_dimension`, `weakest_dimension`,
+    /// Kind of finding: `cohort_size` (or `cohort_size_one`), `strongest_dimension`, `weakest_dimension`,
     /// `strongest_indicator`, `weakest_indicator`, `headline`, `group_above` or `group_below`.
     pub kind: String,
     /// Id of the dimension or indicator it is about, if any.
@@ -23,7 +23,7 @@ pub struct Finding {
     /// The statement in the requested language.
     pub text: String,
     /// The numbers the statement gives, unrounded: `mean`, `share` (0–100),
-    /// `count`, `group_mean`, `difference` (points).
+    /// `count`, `group_mean`, `difference` (points), `size` (members of the group).
     pub numbers: IndexMap<String, f64>,
 }
 
@@ -31,6 +31,28 @@ pub struct Finding {
 fn brief(number: f64) -> String {
     let text = format!("{number:.1}");
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+}
+
+/// Smallest group that gets a finding of its own; a single initiative is
+/// not a group to generalise from.
+pub const MIN_GROUP_SIZE: usize = 2;
+
+/// How the numbers of a finding are written.
+#[derive(Clone, Copy)]
+enum Style {
+    /// Answers such as shares: at most one decimal, so 80 reads "80".
+    Brief,
+    /// Scores and differences in points: always one decimal.
+    Points,
+}
+
+/// Writes one number of a finding; counts are whole numbers in any style.
+fn number_text(key: &str, number: f64, style: Style, separator: &str) -> String {
+    let text = match (key, style) {
+        ("count" | "size", _) | (_, Style::Brief) => brief(number),
+        (_, Style::Points) => format!("{number:.1}"),
+    };
+    text.replace('.', separator)
 }
 
 fn capitalise(text: &str) -> String {
@@ -46,6 +68,7 @@ struct Writer<'a> {
     template: &'a Template,
     lang: &'a str,
     patterns: &'a IndexMap<String, String>,
+    separator: String,
     findings: Vec<Finding>,
 }
 
@@ -63,13 +86,26 @@ impl Writer<'_> {
         let Some(pattern) = self.patterns.get(kind) else {
             return;
         };
-        self.push(kind, pattern.clone(), subject, group, words, numbers);
+        self.push(
+            kind,
+            pattern.clone(),
+            Style::Points,
+            subject,
+            group,
+            words,
+            numbers,
+        );
     }
 
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each argument is one part of the finding"
+    )]
     fn push(
         &mut self,
         kind: &str,
         pattern: String,
+        style: Style,
         subject: Option<&str>,
         group: Option<&str>,
         words: &[(&str, String)],
@@ -82,7 +118,9 @@ impl Writer<'_> {
             numbers
                 .iter()
                 .find(|(key, _)| *key == name)
-                .map_or_else(String::new, |(_, number)| brief(*number))
+                .map_or_else(String::new, |(key, number)| {
+                    number_text(key, *number, style, &self.separator)
+                })
         });
         self.findings.push(Finding {
             kind: kind.to_owned(),
@@ -192,6 +230,7 @@ impl Writer<'_> {
             self.push(
                 "headline",
                 pattern,
+                Style::Brief,
                 Some(&indicator.id),
                 None,
                 &[],
@@ -210,7 +249,10 @@ impl Writer<'_> {
                     |option| localise(&option.label, self.lang).to_owned(),
                 )
         };
-        for group in groups {
+        for group in groups
+            .iter()
+            .filter(|group| group.stats.count >= MIN_GROUP_SIZE)
+        {
             let Some(value) = &group.value else {
                 continue;
             };
@@ -241,10 +283,16 @@ impl Writer<'_> {
                 ("group", option_label(value)),
                 ("dimension", self.dimension_label(dimension)),
             ];
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "cohorts are far smaller than 2^52"
+            )]
+            let size = group.stats.count as f64;
             let numbers = [
                 ("group_mean", group_mean),
                 ("mean", mean),
                 ("difference", difference.abs()),
+                ("size", size),
             ];
             self.add(kind, Some(dimension), Some(value), &words, &numbers);
         }
@@ -293,6 +341,11 @@ impl Cohort {
             template: &self.template,
             lang,
             patterns: &language.findings,
+            separator: language
+                .report
+                .get("decimal_separator")
+                .cloned()
+                .unwrap_or_else(|| ".".to_owned()),
             findings: Vec::new(),
         };
 
@@ -302,13 +355,12 @@ impl Cohort {
         )]
         let count = stats.count as f64;
         if let Some(mean) = stats.index.mean {
-            writer.add(
-                "cohort_size",
-                None,
-                None,
-                &[("count", brief(count))],
-                &[("count", count), ("mean", mean)],
-            );
+            let kind = if stats.count == 1 {
+                "cohort_size_one"
+            } else {
+                "cohort_size"
+            };
+            writer.add(kind, None, None, &[], &[("count", count), ("mean", mean)]);
         }
         writer.extremes(&stats);
         writer.headlines(&stats);

@@ -144,9 +144,15 @@ pub(crate) fn decode_options(
             .iter()
             .position(|option| option.id == id)
             .ok_or_else(|| {
-                Issue::new(Code::UnknownOption, item_path)
+                let issue = Issue::new(Code::UnknownOption, item_path)
                     .with("value", id.to_owned())
-                    .with("allowed", allowed.clone())
+                    .with("allowed", allowed.clone());
+                match crate::suggest::suggest(id, allowed.iter().copied()) {
+                    Some(suggestion) => issue
+                        .with("suggestion", suggestion)
+                        .with("reason", "did_you_mean"),
+                    None => issue,
+                }
             })
     };
 
