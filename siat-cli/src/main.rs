@@ -427,7 +427,7 @@ fn migrate(args: &MigrateArgs) -> Result<bool, Failure> {
         .map_err(|error| Failure(format!("`{}`: {error}", args.path.display())))?;
     let migrated = migration.apply(&input)?;
 
-    let json = serde_json::to_string_pretty(&migrated.assessment)? + "\n";
+    let json = migrated.assessment.to_json_pretty() + "\n";
     match &args.output {
         Some(path) => std::fs::write(path, json)
             .map_err(|error| Failure(format!("cannot write `{}`: {error}", path.display())))?,

@@ -152,16 +152,54 @@ impl Assessment {
         }
     }
 
-    /// Writes the assessment as canonical JSON.
+    /// Writes the assessment as canonical JSON, indented; infinite answers
+    /// are kept as `1e999` so they read back as the same error.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        self.to_value().to_json_pretty()
     }
 
     /// Returns the assessment as an input value.
     pub fn to_value(&self) -> Value {
-        serde_json::to_value(self)
-            .map(Value::from)
-            .unwrap_or_default()
+        let text = |text: &str| Value::Text(text.to_owned());
+        let mut root = IndexMap::new();
+        root.insert(
+            "template".to_owned(),
+            Value::Object(IndexMap::from([
+                ("id".to_owned(), text(&self.template.id)),
+                ("version".to_owned(), text(&self.template.version)),
+            ])),
+        );
+        root.insert("profile".to_owned(), Value::Object(self.profile.clone()));
+        if let Some(prioritisation) = &self.prioritisation {
+            let mut section = IndexMap::new();
+            if let Some(method) = prioritisation.method {
+                section.insert("method".to_owned(), text(method.as_str()));
+            }
+            if let Some(ranks) = &prioritisation.ranks {
+                section.insert("ranks".to_owned(), Value::Object(ranks.clone()));
+            }
+            if let Some(points) = &prioritisation.points {
+                section.insert("points".to_owned(), Value::Object(points.clone()));
+            }
+            root.insert("prioritisation".to_owned(), Value::Object(section));
+        }
+        let answers = self
+            .answers
+            .iter()
+            .map(|(id, answer)| (id.clone(), answer.to_value()))
+            .collect();
+        root.insert("answers".to_owned(), Value::Object(answers));
+        if !self.meta.is_empty() {
+            let mut meta = IndexMap::new();
+            if let Some(date) = &self.meta.date {
+                meta.insert("date".to_owned(), Value::Text(date.to_string()));
+            }
+            if let Some(role) = &self.meta.respondent_role {
+                meta.insert("respondent_role".to_owned(), text(role));
+            }
+            root.insert("meta".to_owned(), Value::Object(meta));
+        }
+        Value::Object(root)
     }
 
     /// Returns the profile's `name`, if it is a string.

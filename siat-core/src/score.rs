@@ -14,6 +14,11 @@ use crate::weights;
 
 /// Scores one valid answer, in points 0–100.
 pub(crate) fn indicator_score(indicator: &Indicator, answer: &Decoded) -> f64 {
+    // Adding 0.0 turns −0 (from an answer of −0) into 0, which every JSON writer prints alike.
+    raw_indicator_score(indicator, answer) + 0.0
+}
+
+fn raw_indicator_score(indicator: &Indicator, answer: &Decoded) -> f64 {
     match answer {
         Decoded::Bool(flag) => {
             if *flag != indicator.invert {

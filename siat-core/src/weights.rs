@@ -101,6 +101,15 @@ pub fn equal(count: usize) -> Vec<f64> {
 /// Divides each value by the sum, added up in order; all zeros give equal weights.
 fn normalise(raw: &[f64]) -> Vec<f64> {
     let total: f64 = raw.iter().fold(0.0, |total, term| total + term);
+    if total.is_infinite() {
+        // Points near f64's maximum overflow the sum; dividing by the largest
+        // first keeps their proportions.
+        let largest = raw
+            .iter()
+            .fold(0.0, |largest: f64, value| largest.max(*value));
+        let scaled: Vec<f64> = raw.iter().map(|value| value / largest).collect();
+        return normalise(&scaled);
+    }
     if total <= 0.0 || !total.is_finite() {
         return equal(raw.len());
     }

@@ -597,3 +597,47 @@ fn template_structure_errors_reported_together() {
         error.problems[2].message
     );
 }
+
+#[test]
+fn infinite_answer_survives_writing() {
+    let text = r#"{"template": {"id": "siat", "version": "1.0"}, "profile": {"name": "X", "country": "NL", "sfsc_type": "csa"}, "answers": {"organic_share": 1e400, "eco_packaging": [-1e999]}}"#;
+    let assessment = Assessment::from_json(text).unwrap();
+    let written = assessment.to_json();
+    assert!(written.contains("\"organic_share\": 1e999"), "{written}");
+    let again = Assessment::from_json(&written).unwrap();
+    assert_eq!(again, assessment);
+
+    let report = Template::builtin()
+        .check_assessment(&again, &Options::default())
+        .unwrap();
+    let codes: Vec<(&str, &str)> = report
+        .issues
+        .iter()
+        .filter(|issue| issue.is_error())
+        .map(|issue| (issue.code.as_str(), issue.path.as_str()))
+        .collect();
+    assert!(
+        codes.contains(&("not_finite", "/answers/organic_share")),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn negative_zero_scores_as_zero() {
+    let text = r#"{"template": {"id": "siat", "version": "1.0"}, "profile": {"name": "X", "country": "NL", "sfsc_type": "csa"}, "answers": {"organic_share": -0}}"#;
+    let report = Template::builtin()
+        .check_json(text, &Options::default())
+        .unwrap();
+    let scorecard = report.scorecard.unwrap();
+    let score = scorecard.indicator("organic_share").unwrap().score.unwrap();
+    assert!(score == 0.0 && score.is_sign_positive());
+    assert!(!scorecard.to_json().contains("-0.0"));
+}
+
+#[test]
+fn huge_template_numbers_rejected() {
+    let mut template = small_template();
+    template["indicators"][0]["weight"] = 1e308.into();
+    let error = Template::from_json(&template.to_string()).unwrap_err();
+    assert_eq!(error.problems[0].path, "/indicators/0/weight");
+}

@@ -8,6 +8,10 @@ use crate::issue::{pointer, Severity};
 use serde::Serialize;
 use std::collections::HashSet;
 
+/// Largest magnitude of a number in a template (weights, bounds, rule ends).
+/// Real questionnaires need far less; the limit keeps sums finite.
+pub const MAX_TEMPLATE_NUMBER: f64 = 1e12;
+
 /// Most dimensions a template may have.
 pub const MAX_DIMENSIONS: usize = 12;
 
@@ -131,11 +135,18 @@ impl Checker<'_> {
         }
     }
 
+    /// Checks a number of the template: finite and within ±[`MAX_TEMPLATE_NUMBER`],
+    /// so sums of weights and rule arithmetic cannot overflow.
     fn finite(&mut self, path: &str, value: f64) -> bool {
         if !value.is_finite() {
             self.report(path, format!("`{value}` is not a finite number"));
+            return false;
         }
-        value.is_finite()
+        if value.abs() > MAX_TEMPLATE_NUMBER {
+            self.report(path, format!("`{value}` is too large; numbers in a template lie within ±{MAX_TEMPLATE_NUMBER:e}"));
+            return false;
+        }
+        true
     }
 
     fn score_points(&mut self, path: &str, value: f64) {
@@ -336,7 +347,10 @@ fn check_indicator(
     if !indicator.finding.is_empty() {
         checker.text(&pointer(path, "finding"), &indicator.finding);
     }
-    if !(indicator.weight.is_finite() && indicator.weight > 0.0) {
+    if !(indicator.weight.is_finite()
+        && indicator.weight > 0.0
+        && indicator.weight <= MAX_TEMPLATE_NUMBER)
+    {
         checker.report(
             &pointer(path, "weight"),
             format!("weight `{}` is not a number above 0", indicator.weight),
@@ -392,7 +406,7 @@ fn check_bounds(checker: &mut Checker<'_>, path: &str, indicator: &Indicator) {
 
     match (kind, indicator.target) {
         (AnswerType::Count, Some(target)) => {
-            if !(target.is_finite() && target > 0.0) {
+            if checker.finite(&pointer(path, "target"), target) && target <= 0.0 {
                 checker.report(
                     &pointer(path, "target"),
                     format!("target `{target}` is not a number above 0"),

@@ -6,6 +6,7 @@
 //! lose them in a conversion.
 
 mod parse;
+mod write;
 
 pub use parse::MAX_DEPTH;
 
@@ -58,9 +59,16 @@ impl Value {
         parse::parse(text)
     }
 
-    /// Writes the value as compact JSON; non-finite numbers become `null`.
+    /// Writes the value as compact JSON. ±infinity becomes `1e999` /
+    /// `-1e999`, which [`Value::from_json`] reads back as infinity; NaN,
+    /// which JSON cannot express, becomes `null`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        write::write(self, false)
+    }
+
+    /// Writes the value as JSON indented by two spaces, like [`Value::to_json`].
+    pub fn to_json_pretty(&self) -> String {
+        write::write(self, true)
     }
 
     /// Names the JSON type of the value, as used in messages.
