@@ -58,6 +58,12 @@ const UI = {
     coverage: 'Answered',
     priorityGap: 'Priority gap',
     warnings: 'Warnings',
+    comparison: 'Compared with the example cohort',
+    comparisonNote: (count) => `The shaded band is the middle half of the ${count} example initiatives and the dashed line their median, per dimension.`,
+    comparisonMissing: 'The example cohort could not be loaded, so the chart shows this assessment alone.',
+    advice: 'What to do next',
+    adviceNone: 'Every answered indicator scores 100; there is nothing to recommend.',
+    practices: 'Practices that help',
   },
   nl: {
     language: 'Taal',
@@ -97,8 +103,17 @@ const UI = {
     coverage: 'Beantwoord',
     priorityGap: 'Prioriteitskloof',
     warnings: 'Waarschuwingen',
+    comparison: 'Vergeleken met het voorbeeldcohort',
+    comparisonNote: (count) => `De gekleurde band is de middelste helft van de ${count} voorbeeldinitiatieven en de gestreepte lijn hun mediaan, per dimensie.`,
+    comparisonMissing: 'Het voorbeeldcohort kon niet worden geladen, dus de grafiek toont alleen deze assessment.',
+    advice: 'Wat nu te doen',
+    adviceNone: 'Elke beantwoorde indicator scoort 100; er valt niets aan te bevelen.',
+    practices: 'Praktijken die helpen',
   },
 };
+
+/** URL of the list of example cohort files, which serve.mjs sends on 127.0.0.1. */
+const COHORT_INDEX = 'cohort/index.json';
 
 const form = document.querySelector('#assessment');
 const results = document.querySelector('#results');
@@ -107,6 +122,10 @@ const languageSelect = document.querySelector('#lang');
 let lang = 'en';
 let described = template.describe(lang);
 let text = UI[lang];
+
+// The example cohort, compared once it has loaded; null until then or when it fails.
+let cohort = null;
+let cohortStatus = 'loading';
 
 // ---------------------------------------------------------------- elements
 
@@ -497,9 +516,56 @@ function renderScorecard(scorecard) {
     scorecard.issues.length === 0 ? null : h('section', { class: 'warnings' },
       h('h3', {}, text.warnings),
       h('ul', {}, scorecard.issues.map((issue) => h('li', { class: issue.severity }, issue.message)))),
+    comparisonSection(scorecard),
+    adviceSection(scorecard),
   ];
   results.replaceChildren(...parts.filter((part) => part !== null));
   results.hidden = false;
+}
+
+/** Turns SVG text from the engine into an element; the engine escapes every text in it. */
+function svgElement(svgText) {
+  const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  return document.importNode(parsed.documentElement, true);
+}
+
+/** Builds the radar of the scorecard over the example cohort's median and interquartile band. */
+function comparisonSection(scorecard) {
+  const radar = siat.radarSvg(scorecard, { cohort, lang });
+  const notes = { ready: () => text.comparisonNote(cohort.size), missing: () => text.comparisonMissing, loading: () => null };
+  const note = notes[cohortStatus]();
+  return h('section', { id: 'comparison' },
+    h('h3', {}, text.comparison),
+    h('figure', { class: 'radar' }, svgElement(radar)),
+    note === null ? null : h('p', { class: 'note' }, note));
+}
+
+/** Builds the list of recommendations from the knowledge base, largest priority gap first. */
+function adviceSection(scorecard) {
+  const advice = siat.advise(scorecard, { lang });
+  const items = advice.map((recommendation) => h('li', { dataset: { indicator: recommendation.indicator } },
+    h('p', { class: 'recommendation' }, recommendation.text),
+    h('p', { class: 'practices' }, `${text.practices}: ${recommendation.practices.map((practice) => practice.title).join(' · ')}`)));
+  return h('section', { id: 'advice' },
+    h('h3', {}, text.advice),
+    advice.length === 0 ? h('p', {}, text.adviceNone) : h('ol', {}, items));
+}
+
+/** Loads the example cohort through the local server and compares it once. */
+async function loadCohort() {
+  try {
+    const names = await (await fetch(COHORT_INDEX)).json();
+    const pairs = await Promise.all(names.map(async (name) => ({ label: name, assessment: await (await fetch(`cohort/${encodeURIComponent(name)}`)).json() })));
+    cohort = siat.compareCohort(pairs);
+    cohortStatus = 'ready';
+  } catch (error) {
+    cohortStatus = 'missing';
+    console.warn(`the example cohort could not be loaded: ${error.message}`);
+  }
+  document.body.dataset.cohort = cohortStatus;
+  if (!results.hidden) {
+    submit();
+  }
 }
 
 /** Validates and scores the whole form; errors go next to their fields. */
@@ -561,3 +627,4 @@ form.addEventListener('submit', submit);
 languageSelect.addEventListener('change', switchLanguage);
 status.textContent = text.ready;
 document.body.dataset.ready = 'true';
+loadCohort();

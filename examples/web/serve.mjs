@@ -3,11 +3,13 @@
 //
 //   node examples/web/serve.mjs [--port 8080]
 //
-// `/` is this folder and `/siat/` is siat-wasm/pkg/ (run scripts/build-wasm
-// first). Port 0, the default, picks a free port; the address is printed.
+// `/` is this folder, `/siat/` is siat-wasm/pkg/ (run scripts/build-wasm
+// first) and `/cohort/` is examples/cohort/, whose `.json` files
+// `/cohort/index.json` lists. Port 0, the default, picks a free port; the
+// address is printed.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +17,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HOST = '127.0.0.1';
 const pageDir = resolve(fileURLToPath(new URL('.', import.meta.url)));
 const packageDir = resolve(pageDir, '..', '..', 'siat-wasm', 'pkg');
+const cohortDir = resolve(pageDir, '..', 'cohort');
+const COHORT_INDEX = '/cohort/index.json';
+
+// URL prefixes served from other folders than the page's.
+const MOUNTS = [
+  ['/siat/', packageDir],
+  ['/cohort/', cohortDir],
+];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -38,8 +48,9 @@ function fileFor(urlPath) {
   } catch {
     return null;
   }
-  const [root, rest] = decoded.startsWith('/siat/')
-    ? [packageDir, decoded.slice('/siat/'.length)]
+  const mount = MOUNTS.find(([prefix]) => decoded.startsWith(prefix));
+  const [root, rest] = mount
+    ? [mount[1], decoded.slice(mount[0].length)]
     : [pageDir, decoded === '/' ? 'index.html' : decoded.slice(1)];
   const file = resolve(root, rest);
   // Reject `..` and absolute paths that leave the folder.
@@ -56,7 +67,15 @@ async function handle(request, response) {
     send(405, 'only GET and HEAD are served');
     return;
   }
-  const file = fileFor(new URL(request.url, `http://${HOST}`).pathname);
+  const { pathname } = new URL(request.url, `http://${HOST}`);
+  if (pathname === COHORT_INDEX) {
+    const names = (await readdir(cohortDir)).filter((name) => name.endsWith('.json')).sort();
+    const body = JSON.stringify(names);
+    response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.json'], 'Cache-Control': 'no-store' });
+    response.end(request.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const file = fileFor(pathname);
   if (file === null) {
     send(404, 'not found');
     return;

@@ -101,13 +101,26 @@ pub fn radar(
             r##"<line x1="{cx:.2}" y1="{cy:.2}" x2="{x:.2}" y2="{y:.2}" stroke="{GRID_COLOUR}" stroke-width="1"/>"##
         );
     }
+    // Scale labels go straight below the centre, away from the dimension
+    // labels, where each ring crosses: an edge's middle when the count of
+    // spokes is odd, a spoke when it is even.
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a template has at most 12 dimensions"
+    )]
+    let crossing = if count % 2 == 1 {
+        libm::cos(std::f64::consts::PI / count as f64)
+    } else {
+        1.0
+    };
     for level in [25.0, 50.0, 75.0, 100.0] {
-        let (x, y) = radar_point(0, count, level);
+        let (x, y) = (
+            RADAR_WIDTH / 2.0 + 3.0,
+            RADAR_HEIGHT / 2.0 + 10.0 + crossing * RADAR_RADIUS * level / 100.0 - 2.0,
+        );
         let _ = write!(
             svg,
-            r##"<text x="{:.2}" y="{:.2}" text-anchor="end" fill="#777777" font-size="10">{level}</text>"##,
-            x - 4.0,
-            y + 12.0
+            r##"<text x="{x:.2}" y="{y:.2}" fill="#777777" font-size="10">{level}</text>"##
         );
     }
 

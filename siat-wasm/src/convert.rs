@@ -22,10 +22,10 @@ pub const MAX_VALUES: usize = 100_000;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    pub(crate) fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
 
     #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
     fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
@@ -172,7 +172,7 @@ impl Reader {
 /// Tells whether an object is a plain object: made by an object literal,
 /// `JSON.parse`, `Object.create(null)` or `structuredClone`, also when it
 /// comes from another realm such as an iframe.
-fn is_plain_object(value: &JsValue) -> bool {
+pub(crate) fn is_plain_object(value: &JsValue) -> bool {
     match prototype_of(value) {
         Ok(prototype) if prototype.is_null() => true,
         // Only `Object.prototype` of some realm has a null prototype itself.

@@ -10,19 +10,25 @@
 //!   an assessment with errors
 //! - `{"status": "error", "error": {"kind", "message", "problems"}}` for a
 //!   caller's mistake: `unsupported_language`, `invalid_options`,
-//!   `invalid_template`, `unknown_field`, `invalid_argument` or
-//!   `input_too_large`.
+//!   `invalid_template`, `unknown_field`, `invalid_argument`,
+//!   `input_too_large`, `migration` or `invalid_catalogue`.
 //!
 //! No export panics on any input: conversions never unwrap, and JavaScript
 //! calls that can throw are bound with `catch`.
 
+mod advice;
+mod arguments;
+mod charts;
+mod cohort;
 pub mod convert;
 pub mod describe;
+mod migrate;
 pub mod options;
+mod scorecards;
 
 use serde::Serialize;
 use serde_json::json;
-use siat_core::{Options, Report, ScoreError, SiatError, Template, Value};
+use siat_core::{Issue, Options, Report, ScoreError, SiatError, Template, Value};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
@@ -32,12 +38,24 @@ pub struct TemplateHandle {
     template: Result<Cow<'static, Template>, Failure>,
 }
 
-/// A failure to report to the caller as a `SiatError`.
+/// A failure to report to the caller as a `SiatError`, or as a
+/// `SiatValidationError` for an assessment with errors.
 #[derive(Clone)]
 enum Failure {
     Caller(SiatError),
     InvalidArgument(String),
     TooLarge,
+    /// An assessment that had to be scored has errors; every issue is listed.
+    Invalid(Vec<Issue>),
+    /// A message catalogue given to `addLanguage` is not valid.
+    InvalidCatalogue(String),
+}
+
+impl Failure {
+    /// Creates the failure for an option with a wrong value or an unknown key.
+    fn options(message: String) -> Failure {
+        Failure::Caller(SiatError::InvalidOptions(message))
+    }
 }
 
 impl From<SiatError> for Failure {
@@ -126,18 +144,16 @@ impl TemplateHandle {
     /// Scores an assessment; an assessment with errors gives the tagged
     /// `invalid` result with every issue.
     pub fn score(&self, input: &JsValue, options: &JsValue) -> String {
-        match self.run_check(input, options) {
-            Ok(Report {
-                scorecard: Some(scorecard),
-                ..
-            }) => respond(Ok(scorecard)),
-            Ok(report) => {
-                let message = ScoreError::Invalid(report.issues.clone()).to_string();
-                json!({"status": "invalid", "message": message, "issues": report.issues})
-                    .to_string()
-            }
-            Err(error) => failure(&error),
-        }
+        respond(
+            self.run_check(input, options)
+                .and_then(|report| report.scorecard.ok_or(Failure::Invalid(report.issues))),
+        )
+    }
+
+    /// Returns the JSON Schema (draft 2020-12) of assessments for this template.
+    #[wasm_bindgen(js_name = assessmentSchema)]
+    pub fn assessment_schema(&self) -> String {
+        respond(self.loaded().map(Template::assessment_schema))
     }
 
     /// Checks one answer or profile value on its own, for live feedback in a form.
@@ -211,6 +227,40 @@ pub fn languages() -> String {
     serde_json::Value::from(siat_core::i18n::languages()).to_string()
 }
 
+/// Adds or replaces the message catalogue of a language, given as the JSON
+/// text or object of a catalogue file. Returns the languages that messages
+/// exist in afterwards.
+#[wasm_bindgen(js_name = addLanguage)]
+pub fn add_language(code: &JsValue, catalogue: &JsValue) -> String {
+    respond(read_catalogue(code, catalogue).and_then(|(code, text)| {
+        siat_core::i18n::add_language(&code, &text).map_err(Failure::InvalidCatalogue)?;
+        Ok(siat_core::i18n::languages())
+    }))
+}
+
+fn read_catalogue(code: &JsValue, catalogue: &JsValue) -> Result<(String, String), Failure> {
+    let code = code
+        .as_string()
+        .filter(|code| !code.trim().is_empty())
+        .ok_or_else(|| {
+            Failure::InvalidArgument(
+                "the language code must be a non-empty string such as \"fy\"".to_owned(),
+            )
+        })?;
+    if let Some(text) = catalogue.as_string() {
+        return Ok((code, text));
+    }
+    let value = convert::Reader::new(convert::MAX_DEPTH)
+        .read(catalogue)
+        .map_err(|_| Failure::TooLarge)?;
+    if !matches!(value, Value::Object(_)) {
+        return Err(Failure::InvalidArgument(
+            "the catalogue must be the JSON text or object of a message file".to_owned(),
+        ));
+    }
+    Ok((code, value.to_serde().to_string()))
+}
+
 /// Returns the version of the engine, e.g. `0.1.0`.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -225,6 +275,10 @@ fn respond<T: Serialize>(outcome: Result<T, Failure>) -> String {
 }
 
 fn failure(error: &Failure) -> String {
+    if let Failure::Invalid(issues) = error {
+        let message = ScoreError::Invalid(issues.clone()).to_string();
+        return json!({"status": "invalid", "message": message, "issues": issues}).to_string();
+    }
     let (kind, message, problems) = match error {
         Failure::Caller(error) => {
             let kind = error.kind();
@@ -240,6 +294,9 @@ fn failure(error: &Failure) -> String {
             ),
             json!([]),
         ),
+        Failure::InvalidCatalogue(message) => ("invalid_catalogue", message.clone(), json!([])),
+        // Handled above, because it has a status of its own.
+        Failure::Invalid(_) => ("invalid_assessment", String::new(), json!([])),
     };
     json!({"status": "error", "error": {"kind": kind, "message": message, "problems": problems}})
         .to_string()

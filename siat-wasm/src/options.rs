@@ -1,10 +1,21 @@
 //! Reads the caller's options object into [`Options`].
 
 use crate::convert::{Reader, TooLarge, MAX_DEPTH};
+use indexmap::IndexMap;
 use siat_core::{Date, Options, Value};
 use wasm_bindgen::prelude::*;
 
 const MILLISECONDS_PER_DAY: f64 = 86_400_000.0;
+
+/// The keys of the scoring options, by their snake_case names.
+const OPTION_KEYS: &[&str] = &[
+    "lang",
+    "method",
+    "min_coverage",
+    "aggregation",
+    "today",
+    "limits",
+];
 
 /// 2^53: below it every whole `f64` is an exact integer.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
@@ -19,26 +30,53 @@ extern "C" {
 /// Converts a JavaScript options object such as `{lang: "nl", minCoverage: 0.6}`.
 ///
 /// `undefined` and `null` give the defaults, and so does any key whose value
-/// is `undefined` or `null`. `minCoverage` is accepted as well as
-/// `min_coverage`. `today` may be a `YYYY-MM-DD` string or a `Date`, read as
-/// its UTC day. Without `today`, the UTC date of the JavaScript clock is
+/// is `undefined` or `null`. Keys may be written in camelCase, so
+/// `minCoverage` is accepted as well as `min_coverage`. `today` may be a
+/// `YYYY-MM-DD` string or a `Date`, read as its UTC day. Without `today`, the UTC date of the JavaScript clock is
 /// used, because WebAssembly has no clock of its own.
 ///
 /// Returns a message naming the mistake when the options are not valid.
 pub fn read(options: &JsValue) -> Result<Options, String> {
-    let mut parsed = if options.is_undefined() || options.is_null() {
-        Options::default()
+    read_with(options, &[]).map(|(parsed, _)| parsed)
+}
+
+/// Converts an options object that contains the scoring options and the
+/// `extra` keys of one call, such as `limit` for advice.
+///
+/// Returns the scoring options and the extra entries by their snake_case
+/// names; `perDimension` is accepted as well as `per_dimension`.
+pub fn read_with(
+    options: &JsValue,
+    extra: &[&str],
+) -> Result<(Options, IndexMap<String, Value>), String> {
+    let (mut parsed, extras) = if options.is_undefined() || options.is_null() {
+        (Options::default(), IndexMap::new())
     } else {
-        parse(options)?
+        parse(options, extra)?
     };
 
     if parsed.today.is_none() {
         parsed.today = Some(date_of(js_sys::Date::now()));
     }
-    Ok(parsed)
+    Ok((parsed, extras))
 }
 
-fn parse(options: &JsValue) -> Result<Options, String> {
+/// Returns the snake_case name of an option given in camelCase, such as
+/// `min_coverage` for `minCoverage`; other names come back unchanged.
+pub(crate) fn snake_case(key: &str) -> String {
+    let mut name = String::with_capacity(key.len() + 2);
+    for character in key.chars() {
+        if character.is_ascii_uppercase() {
+            name.push('_');
+            name.push(character.to_ascii_lowercase());
+        } else {
+            name.push(character);
+        }
+    }
+    name
+}
+
+fn parse(options: &JsValue, extra: &[&str]) -> Result<(Options, IndexMap<String, Value>), String> {
     let value = Reader::new(MAX_DEPTH)
         .read(options)
         .map_err(|TooLarge| "the options object is too large".to_owned())?;
@@ -50,24 +88,30 @@ fn parse(options: &JsValue) -> Result<Options, String> {
     };
 
     let mut json = serde_json::Map::new();
+    let mut extras = IndexMap::new();
     let mut today = None;
-    for (key, entry) in entries {
+    // The spelling each key was given in, for the message when one repeats.
+    let mut spellings: IndexMap<String, String> = IndexMap::new();
+    for (given, entry) in entries {
         if entry == Value::Null {
             continue;
         }
-        let key = if key == "minCoverage" {
-            "min_coverage".to_owned()
+        let snake = snake_case(&given);
+        let key = if OPTION_KEYS.contains(&snake.as_str()) || extra.contains(&snake.as_str()) {
+            snake
         } else {
-            key
+            given.clone()
         };
-        if json.contains_key(&key) {
-            return Err("give `minCoverage` or `min_coverage`, not both".to_owned());
+        if let Some(first) = spellings.insert(key.clone(), given.clone()) {
+            return Err(format!("give `{first}` or `{given}`, not both"));
         }
         if key == "today" {
             today = Some(entry);
-            continue;
+        } else if extra.contains(&key.as_str()) {
+            extras.insert(key, entry);
+        } else {
+            json.insert(key, to_json(&entry));
         }
-        json.insert(key, to_json(&entry));
     }
 
     let mut parsed: Options = serde_json::from_value(serde_json::Value::Object(json))
@@ -75,7 +119,7 @@ fn parse(options: &JsValue) -> Result<Options, String> {
     if let Some(today) = today {
         parsed.today = Some(read_today(options, today)?);
     }
-    Ok(parsed)
+    Ok((parsed, extras))
 }
 
 /// Reads `today` from a `YYYY-MM-DD` string or, read afresh from the

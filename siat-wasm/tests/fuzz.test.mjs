@@ -1,15 +1,18 @@
-// Feeds 10 000 random inputs, seeded so a failure repeats, through the
+// Feeds 100 000 random inputs, seeded so a failure repeats, through the
 // package: every call must return issues or throw a SiatError, and no
 // WebAssembly trap (`RuntimeError: unreachable`) may reach JavaScript.
+// Each input is validated and scored, and goes through one of the other
+// calls as well: a single field, advice, charts, a cohort, migration.
+// SIAT_FUZZ_ITERATIONS and SIAT_FUZZ_SEED change the run.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as siat from 'siat';
-import { vectorsDir } from './support/vectors.mjs';
+import { repositoryRoot, vectorsDir } from './support/vectors.mjs';
 
-const ITERATIONS = 10_000;
+const ITERATIONS = Number(process.env.SIAT_FUZZ_ITERATIONS ?? 100_000);
 const SEED = Number(process.env.SIAT_FUZZ_SEED ?? 20261204);
 
 /** mulberry32: a small seeded generator of floats in [0, 1). */
@@ -134,6 +137,75 @@ function validAssessment() {
   return assessment;
 }
 
+const examples = ['nl-de-groene-kist.json', 'rs-seoska-korpa-sremska.json', 'it-osteria-valtorre.json']
+  .map((name) => JSON.parse(readFileSync(join(repositoryRoot, 'examples', 'cohort', name), 'utf8')));
+const cohort = siat.compareCohort(examples);
+const exampleScorecard = siat.score(examples[0]);
+const mapping = JSON.parse(readFileSync(join(repositoryRoot, 'tests', 'migrations', 'siat-1.0-to-1.1.json'), 'utf8'));
+
+/** Returns the example scorecard with a few random changes. */
+function mutatedScorecard() {
+  const scorecard = structuredClone(exampleScorecard);
+  // Chosen before any change, so every target is a plain object of the copy.
+  const targets = [scorecard, scorecard.index, scorecard.template, pick(scorecard.dimensions), pick(scorecard.indicators)];
+  for (let change = 1 + below(3); change > 0; change -= 1) {
+    const target = pick(targets);
+    target[pick([...Object.keys(target), 'extra'])] = randomValue(2);
+  }
+  return scorecard;
+}
+
+/** Returns random options for the calls that take more than scoring options. */
+function randomCallOptions() {
+  if (random() < 0.15) {
+    return randomValue(1);
+  }
+  const options = {};
+  const keys = ['lang', 'groupBy', 'group_by', 'samples', 'seed', 'limit', 'perDimension', 'cohort', 'template', 'today'];
+  for (let count = below(4); count > 0; count -= 1) {
+    const key = pick(keys);
+    switch (key) {
+      case 'samples': options.samples = pick([0, 1, 5, -1, 1.5, 1e9, '3', NaN, 2n]); break;
+      case 'seed': options.seed = pick([0, 1, 2 ** 53 - 1, 2 ** 53, -1, 0.5, 7n, -7n, 2n ** 64n, 'x', null]); break;
+      case 'cohort': options.cohort = pick([cohort, {}, cohort, null]); break;
+      case 'template': options.template = pick([siat.Template.builtin(), {}, 'siat']); break;
+      case 'groupBy':
+      case 'group_by': options[key] = pick(['country', 'area', 'sfsc_type', 'name', 'none', 3]); break;
+      default: options[key] = random() < 0.7 ? pick(['en', 'nl', 3, 'fr']) : randomPrimitive();
+    }
+  }
+  return options;
+}
+
+/** Runs one of the calls beyond validate and score on a random input. */
+function otherCall(input, options) {
+  const callOptions = randomCallOptions();
+  switch (below(9)) {
+    case 0: {
+      const id = random() < 0.9 ? pick(fieldIds) : randomValue();
+      return siat.validateField(id, randomValue(), options);
+    }
+    case 1: return siat.advise(random() < 0.5 ? input : mutatedScorecard(), random() < 0.5 ? options : callOptions);
+    case 2: return siat.radarSvg(random() < 0.5 ? input : mutatedScorecard(), callOptions);
+    case 3: return cohort.benchmark(random() < 0.5 ? input : mutatedScorecard());
+    case 4: {
+      const members = Array.from({ length: below(4) }, () => (random() < 0.2 ? { label: randomPrimitive(), assessment: input } : pick([input, mutatedAssessment(), randomValue()])));
+      const built = siat.compareCohort(random() < 0.9 ? members : randomValue(), options);
+      try {
+        built.stats();
+        built.findings(callOptions);
+        return built.sensitivity({ samples: below(20), seed: below(1000) });
+      } finally {
+        built.free();
+      }
+    }
+    case 5: return siat.barsSvg(pick(['t', randomPrimitive()]), random() < 0.7 ? Array.from({ length: below(4) }, () => ({ label: pick(STRINGS), score: randomPrimitive() })) : randomValue(), callOptions);
+    case 6: return siat.migrate(input, random() < 0.8 ? mapping : randomValue());
+    case 7: return random() < 0.5 ? cohort.findings(callOptions) : cohort.sensitivity(callOptions);
+    default: return siat.assessmentSchema(callOptions);
+  }
+}
+
 function randomOptions() {
   const options = {};
   if (random() < 0.3) options.lang = pick(['en', 'nl']);
@@ -161,7 +233,7 @@ function expectIssuesOrSiatError(call, context) {
     if (error instanceof siat.SiatError) {
       return null;
     }
-    assert.fail(`${context}: ${error?.name}: ${error?.message}`);
+    assert.fail(`${context}: ${error?.name}: ${error?.message}\n${error?.stack}`);
   }
 }
 
@@ -203,12 +275,12 @@ test(`${ITERATIONS} random inputs give issues, never a crash (seed ${SEED})`, ()
       assert.equal(result.valid, false);
     }
 
-    const id = random() < 0.9 ? pick(fieldIds) : randomValue();
-    const fieldIssues = expectIssuesOrSiatError(() => siat.validateField(id, randomValue(), options), `${context} validateField`);
-    fieldIssues?.forEach(assertIssue);
+    expectIssuesOrSiatError(() => otherCall(input, options), `${context} other call`);
   }
 
   // A fifth of the inputs are built valid, so scoring ran on them.
   assert.ok(scored >= ITERATIONS / 10, `only ${scored} random inputs were scored`);
   assert.equal(siat.validate(baseline, { today: '2026-12-04' }).valid, true);
+  assert.equal(cohort.size, 3);
+  cohort.free();
 });

@@ -14,6 +14,16 @@ test('vectors folder has cases', () => {
   assert.ok(cases.length >= 40, `expected at least 40 cases, found ${cases.length}`);
 });
 
+test('custom template cases load their template', () => {
+  const custom = cases.filter(({ case: testCase }) => typeof testCase.template === 'string');
+  assert.ok(custom.some(({ name }) => name.startsWith('601-')), 'case 601 names a template');
+  for (const { name, case: testCase } of custom) {
+    const template = templateFor(imported, testCase);
+    assert.equal(template.id, testCase.assessment.template.id, name);
+    template.free();
+  }
+});
+
 for (const [entry, siat] of [['import', imported], ['require', required]]) {
   describe(`vectors through ${entry}`, () => {
     for (const { name, case: testCase, snapshot } of cases) {

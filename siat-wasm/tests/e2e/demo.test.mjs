@@ -1,116 +1,49 @@
-// Drives the demo page (examples/web) in Debian's Chromium: fills in one
+// Drives the demo page (examples/web) in Debian's Chromium. It fills in one
 // example assessment through the form, checks live validation, scores it and
-// compares the scores on the page with the command line tool's, then switches
-// to Dutch. A screenshot goes to test-output/.
+// compares the scores on the page with the command line tool's. It checks
+// the radar over the example cohort and the advice, then switches to Dutch.
+// Screenshots go to test-output/.
 //
 // Needs /usr/bin/chromium (apt-get install chromium) and the built package
 // (scripts/build-wasm). SIAT_E2E_EXAMPLE names another file in examples/cohort.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import * as siat from 'siat';
 import { startServer } from '../../../examples/web/serve.mjs';
+import { launchChromium } from '../support/chromium.mjs';
 import { scoreWithCli } from '../support/cli.mjs';
+import { fillItem, fillPrioritisation } from '../support/demo-form.mjs';
 import { repositoryRoot } from '../support/vectors.mjs';
-
-const CHROMIUM = '/usr/bin/chromium';
-// Keep Chromium off the network: this machine reaches only package registries.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const exampleName = process.env.SIAT_E2E_EXAMPLE ?? 'fr-marche-paysan-du-plateau-verdier.json';
 const examplePath = join(repositoryRoot, 'examples', 'cohort', exampleName);
 const example = JSON.parse(readFileSync(examplePath, 'utf8'));
 const outputDir = join(repositoryRoot, 'test-output');
 
+const cohortDir = join(repositoryRoot, 'examples', 'cohort');
+const cohort = siat.compareCohort(readdirSync(cohortDir).filter((name) => name.endsWith('.json')).sort()
+  .map((name) => ({ label: name, assessment: JSON.parse(readFileSync(join(cohortDir, name), 'utf8')) })));
+
 let server;
-let userDataDir;
-let context;
+let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
+let requests;
 
 before(async () => {
   server = await startServer();
-  userDataDir = mkdtempSync(join(tmpdir(), 'siat-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1100, height: 900 },
-  });
-  // Anything but the local server is aborted, so a stray request cannot leave the machine.
-  await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url());
-    return hostname === '127.0.0.1' ? route.continue() : route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  browser = await launchChromium();
+  ({ page, errors: pageErrors, requests } = browser);
 });
 
 after(async () => {
-  await context?.close();
+  cohort.free();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
-
-/** Fills one indicator or profile field through its control, as a person would. */
-async function fillItem(section, item, value) {
-  const name = `${section}.${item.id}`;
-  if (value === undefined || value === null) {
-    return;
-  }
-  if (value === 'n/a') {
-    await page.check(`input[name="${name}.na"]`);
-    return;
-  }
-  switch (item.type) {
-    case 'boolean':
-    case 'likert5':
-      await page.check(`input[name="${name}"][value="${String(value)}"]`);
-      return;
-    case 'multi_choice':
-      for (const option of value) {
-        await page.check(`input[name="${name}"][value="${option}"]`);
-      }
-      return;
-    case 'choice':
-      await page.selectOption(`select[name="${name}"]`, value);
-      return;
-    default:
-      await page.fill(`input[name="${name}"]`, String(value));
-  }
-}
-
-async function fillPrioritisation(prioritisation) {
-  const mode = prioritisation.points ? 'points' : 'ranks';
-  await page.check(`input[name="prioritisation.mode"][value="${mode}"]`);
-  for (const [dimension, value] of Object.entries(prioritisation[mode])) {
-    const selector = `[name="prioritisation.${mode}.${dimension}"]`;
-    if (mode === 'ranks') {
-      await page.selectOption(selector, String(value));
-    } else {
-      await page.fill(selector, String(value));
-    }
-  }
-  if (prioritisation.method) {
-    await page.selectOption('select[name="prioritisation.method"]', prioritisation.method);
-  }
-}
 
 /** Reads the issue codes shown next to one field. */
 function issueCodesAt(path) {
@@ -123,6 +56,7 @@ test('demo form scores an example like the CLI', async () => {
 
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-cohort="ready"]');
   assert.equal(await page.textContent('#title'), form.title);
 
   // Live validation: a share above 100 is reported while typing.
@@ -133,14 +67,14 @@ test('demo form scores an example like the CLI', async () => {
   assert.deepEqual(await issueCodesAt('/answers/organic_share'), ['wrong_type']);
 
   for (const item of form.profile) {
-    await fillItem('profile', item, example.profile[item.id]);
+    await fillItem(page, 'profile', item, example.profile[item.id]);
   }
   for (const item of form.indicators) {
-    await fillItem('answers', item, example.answers[item.id]);
+    await fillItem(page, 'answers', item, example.answers[item.id]);
   }
   assert.deepEqual(await issueCodesAt('/answers/organic_share'), [], 'the message goes once the value is valid');
   if (example.prioritisation) {
-    await fillPrioritisation(example.prioritisation);
+    await fillPrioritisation(page, example.prioritisation);
   }
   await page.fill('input[name="meta.date"]', example.meta.date);
   await page.fill('input[name="meta.respondent_role"]', example.meta.respondent_role);
@@ -159,6 +93,19 @@ test('demo form scores an example like the CLI', async () => {
   }
   assert.equal(await page.locator('#results tr[data-dimension]').count(), 5);
 
+  // The radar over the cohort: the node-drawn chart has the same shapes and texts.
+  const radar = siat.radarSvg(expected, { cohort, lang: 'en' });
+  assert.equal(await page.textContent('#comparison svg > title'), example.profile.name);
+  assert.equal(await page.locator('#comparison svg path').count(), (radar.match(/<path /g) ?? []).length);
+  assert.deepEqual(await page.locator('#comparison svg text').allTextContents(), [...radar.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1]));
+  assert.match(await page.textContent('#comparison .note'), /16/);
+
+  // Advice: the same recommendations as the package gives in Node.js.
+  const advice = siat.advise(expected, { lang: 'en' });
+  assert.ok(advice.length > 0);
+  assert.deepEqual(await page.locator('#advice li').evaluateAll((items) => items.map((item) => item.dataset.indicator)), advice.map((entry) => entry.indicator));
+  assert.equal(await page.textContent('#advice li:first-child .recommendation'), advice[0].text);
+
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: join(outputDir, 'web-demo-en.png'), fullPage: true });
 
@@ -176,9 +123,21 @@ test('demo form scores an example like the CLI', async () => {
   const indexLevel = dutch.levels.find((level) => level.id === expected.index.level).label;
   assert.equal((await page.textContent('#results .index .level')).trim(), indexLevel);
 
+  const dutchAdvice = siat.advise(expected, { lang: 'nl' });
+  assert.equal(await page.textContent('#advice h3'), 'Wat nu te doen');
+  assert.equal(await page.textContent('#advice li:first-child .recommendation'), dutchAdvice[0].text);
+  assert.match(await page.textContent('#comparison svg'), new RegExp(governance));
+
   await page.screenshot({ path: join(outputDir, 'web-demo-nl.png'), fullPage: true });
   await page.locator('#results').screenshot({ path: join(outputDir, 'web-demo-scorecard-nl.png') });
   assert.deepEqual(pageErrors, [], 'the page logged no errors');
+});
+
+test('demo page requests only its own files', () => {
+  const origin = new URL(server.url).origin;
+  const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`));
+  assert.deepEqual(elsewhere, []);
+  assert.ok(requests.some((url) => url.endsWith('/cohort/index.json')));
 });
 
 test('demo form shows errors next to fields', async () => {

@@ -8,4 +8,6 @@ function describeFailure(error: siat.SiatError): string {
 
 const scorecard: siat.Scorecard = siat.score('{}');
 const template: siat.Template = siat.Template.builtin();
-console.log(scorecard.index.level, template.languages, describeFailure);
+const cohort: siat.Cohort = siat.compareCohort([]);
+const stats: siat.CohortStats = cohort.stats();
+console.log(scorecard.index.level, template.languages, describeFailure, stats.count);

@@ -3,15 +3,32 @@
 
 import {
   type Assessment,
+  type Benchmark,
+  type CohortStats,
+  type Finding,
+  type GroupStats,
   type Issue,
+  type KnowledgeBase,
+  type Migrated,
+  type Recommendation,
   type Scorecard,
+  type Sensitivity,
   type TemplateDescription,
+  Cohort,
   SiatError,
   SiatValidationError,
   Template,
+  addLanguage,
+  advise,
+  assessmentSchema,
+  barsSvg,
   codes,
+  compareCohort,
   describe,
+  knowledgeBase,
   languages,
+  migrate,
+  radarSvg,
   score,
   validate,
   validateField,
@@ -61,6 +78,55 @@ template.free();
 const severities: ('error' | 'warning')[] = codes.map((entry) => entry.severity);
 const languageCount: number = languages.length;
 const engineVersion: string = version;
+
+// Cohorts, charts and advice.
+const cohort: Cohort = compareCohort([assessment, '{"template": {}}', { label: 'Groene Kist', assessment }], { lang: 'nl' });
+const size: number = cohort.size;
+const labels: string[] = cohort.members.map((member) => member.label);
+const rejectedCodes: string[][] = cohort.rejected.map((entry) => entry.issues.map((issue) => issue.code));
+const stats: CohortStats = cohort.stats();
+const organicMedian: number | null = stats.indicators[0].values?.median ?? null;
+const groups: GroupStats[] = cohort.statsBy('country');
+const findings: Finding[] = cohort.findings({ lang: 'en', groupBy: 'country' });
+const headline: number | undefined = findings[0].numbers.mean;
+const benchmark: Benchmark = cohort.benchmark(assessment);
+const fromScorecard: Benchmark = cohort.benchmark(score(assessment));
+const sensitivity: Sensitivity[] = cohort.sensitivity({ samples: 500, seed: 7n });
+const kept: number | null = sensitivity[0].rank_kept;
+const equalIndex: number | null = sensitivity[0].methods.equal;
+const html: string = cohort.toHtml({ lang: 'nl', groupBy: 'area', samples: 100, seed: 1 });
+const cohortRadar: string = cohort.radarSvg(null, { lang: 'nl' });
+const radar: string = radarSvg(score(assessment), { cohort, lang: 'en' });
+const radarAlone: string = radarSvg(assessment);
+const bars: string = barsSvg('SI index', [{ label: 'A', score: 50 }, { label: 'B', score: null }], { lang: 'nl' });
+cohort.free();
+
+const advice: Recommendation[] = advise(assessment, { lang: 'nl', limit: 3, perDimension: 1, method: 'equal' });
+const practiceTitles: string[] = advice.flatMap((recommendation) => recommendation.practices.map((practice) => practice.title));
+const knowledge: KnowledgeBase = knowledgeBase();
+const dutchTitle: string | undefined = knowledge.entries[0].title.nl;
+const migrated: Migrated = migrate(assessment, { template: 'siat', from: '1.0', to: '1.1', renamed: { local_jobs: 'local_jobs_fte' } });
+const renamedTo: string[] = migrated.renamed.map((entry) => entry.to);
+const schema: Record<string, unknown> = assessmentSchema({ template });
+const builtinSchema: Record<string, unknown> = assessmentSchema();
+const added: string[] = addLanguage('fy', '{}');
+const customCohort: Cohort = template.compareCohort([assessment]);
+const customAdvice: Recommendation[] = template.advise(score(assessment));
+const customRadar: string = template.radarSvg(assessment, { cohort: customCohort });
+
+// @ts-expect-error: the constructor is private
+new Cohort();
+// @ts-expect-error: a seed is a number or a bigint
+cohort.sensitivity({ seed: '7' });
+// @ts-expect-error: bars take {label, score} objects
+barsSvg('t', [['A', 50]]);
+// @ts-expect-error: findings options have no samples
+cohort.findings({ samples: 10 });
+// @ts-expect-error: the cohort of a radar must be a Cohort
+radarSvg(assessment, { cohort: stats });
+
+console.log(size, labels, rejectedCodes, organicMedian, groups, headline, benchmark, fromScorecard, kept, equalIndex, html, cohortRadar, radar, radarAlone, bars);
+console.log(practiceTitles, dutchTitle, renamedTo, schema, builtinSchema, added, customAdvice, customRadar);
 
 // @ts-expect-error: the constructor is private
 new Template();
