@@ -9,9 +9,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use siat_core::TemplateError;
 
+pyo3::import_exception!(siat._errors, CatalogueError);
 pyo3::import_exception!(siat._errors, InputError);
+pyo3::import_exception!(siat._errors, MigrationError);
 pyo3::import_exception!(siat._errors, OptionsError);
-pyo3::import_exception!(siat._errors, SiatError);
 pyo3::import_exception!(siat._errors, UnknownFieldError);
 pyo3::import_exception!(siat._errors, UnsupportedLanguageError);
 pyo3::import_exception!(siat._errors, ValidationError);
@@ -28,9 +29,7 @@ pub(crate) fn caller_error(py: Python<'_>, error: siat_core::SiatError) -> PyErr
         Core::InvalidOptions(_) => OptionsError::new_err(message),
         Core::InvalidTemplate(template_error) => template_error_to_py(py, &template_error),
         Core::UnknownField(id) => UnknownFieldError::new_err((message, id)),
-        // Only migrating an assessment gives this error, and this module has
-        // no function that migrates, so the base class is enough.
-        Core::Migration(_) => SiatError::new_err(message),
+        Core::Migration(_) => MigrationError::new_err(message),
     }
 }
 

@@ -84,7 +84,7 @@ fn on_error(errors: &str) -> PyResult<OnError> {
 #[pyfunction]
 #[pyo3(signature = (
     data, *, template = None, method = None, min_coverage = None,
-    aggregation = "arithmetic", lang = "en", today = None, errors = "report"
+    aggregation = "arithmetic", lang = "en", today = None, limits = None, errors = "report"
 ))]
 #[allow(
     clippy::too_many_arguments,
@@ -99,32 +99,14 @@ pub(crate) fn check_arrow(
     aggregation: &str,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
+    limits: Option<&Bound<'_, PyAny>>,
     errors: &str,
 ) -> PyResult<FrameResult> {
-    let options = options::build(lang, method, min_coverage, aggregation, today)?;
+    let options = options::build(lang, method, min_coverage, aggregation, today, limits)?;
     let on_error = on_error(errors)?;
     let template = Template::resolve(template)?;
-    let (batches, schema) = data.into_table()?.into_inner();
-
-    let names: Vec<String> = schema
-        .fields()
-        .iter()
-        .map(|field| field.name().clone())
-        .collect();
-    let columns = wide::parse_columns(&names).map_err(InputError::new_err)?;
-
-    let outcome = py.detach(|| -> Result<Vec<Checked>, String> {
-        let mut checked = Vec::new();
-        for batch in &batches {
-            for row in arrow_rows(batch, &names)? {
-                let input = wide::assessment(&columns, row, &template.id, &template.version);
-                let report = template.check(&input, &options);
-                checked.push((input, report));
-            }
-        }
-        Ok(checked)
-    });
-    let checked = outcome.map_err(InputError::new_err)?;
+    let inputs = arrow_assessments(py, data, &template)?;
+    let checked = py.detach(|| check_all(inputs, &template, &options));
     finish(py, checked, &template, on_error)
 }
 
@@ -136,7 +118,7 @@ pub(crate) fn check_arrow(
 #[pyfunction]
 #[pyo3(signature = (
     columns, rows, *, template = None, method = None, min_coverage = None,
-    aggregation = "arithmetic", lang = "en", today = None, errors = "report"
+    aggregation = "arithmetic", lang = "en", today = None, limits = None, errors = "report"
 ))]
 #[allow(
     clippy::too_many_arguments,
@@ -152,12 +134,83 @@ pub(crate) fn check_records(
     aggregation: &str,
     lang: &str,
     today: Option<&Bound<'_, PyAny>>,
+    limits: Option<&Bound<'_, PyAny>>,
     errors: &str,
 ) -> PyResult<FrameResult> {
-    let options = options::build(lang, method, min_coverage, aggregation, today)?;
+    let options = options::build(lang, method, min_coverage, aggregation, today, limits)?;
     let on_error = on_error(errors)?;
     let template = Template::resolve(template)?;
-    let parsed = wide::parse_columns(&columns).map_err(InputError::new_err)?;
+    let inputs = record_assessments(&columns, rows, &template, options.limits.max_depth)?;
+    let checked = py.detach(|| check_all(inputs, &template, &options));
+    finish(py, checked, &template, on_error)
+}
+
+fn check_all(
+    inputs: Vec<Value>,
+    template: &siat_core::Template,
+    options: &siat_core::Options,
+) -> Vec<Checked> {
+    inputs
+        .into_iter()
+        .map(|input| {
+            let report = template.check(&input, options);
+            (input, report)
+        })
+        .collect()
+}
+
+/// Reads every row of Arrow data in the wide form as an assessment value,
+/// with the GIL released once the data is read from the stream.
+pub(crate) fn arrow_assessments(
+    py: Python<'_>,
+    data: AnyRecordBatch,
+    template: &siat_core::Template,
+) -> PyResult<Vec<Value>> {
+    let (batches, schema) = data.into_table()?.into_inner();
+    let names: Vec<String> = schema
+        .fields()
+        .iter()
+        .map(|field| field.name().clone())
+        .collect();
+    let columns = wide::parse_columns(&names).map_err(InputError::new_err)?;
+
+    let outcome = py.detach(|| -> Result<Vec<Value>, String> {
+        // Arrow data from outside is checked in full before it is read: pyarrow
+        // 26.0.1 can build a string array with bytes that are not UTF-8 from
+        // a pandas column that mixes text and bytes.
+        for batch in &batches {
+            for (name, column) in names.iter().zip(batch.columns()) {
+                column.to_data().validate_full().map_err(|error| {
+                    format!("the column `{name}` is not valid Arrow data: {error}")
+                })?;
+            }
+        }
+
+        let mut inputs = Vec::new();
+        for batch in &batches {
+            for row in arrow_rows(batch, &names)? {
+                inputs.push(wide::assessment(
+                    &columns,
+                    row,
+                    &template.id,
+                    &template.version,
+                ));
+            }
+        }
+        Ok(inputs)
+    });
+    outcome.map_err(InputError::new_err)
+}
+
+/// Reads rows of Python objects in the wide form as assessment values;
+/// `max_depth` is the nesting limit of the options.
+pub(crate) fn record_assessments(
+    columns: &[String],
+    rows: &Bound<'_, PyAny>,
+    template: &siat_core::Template,
+    max_depth: usize,
+) -> PyResult<Vec<Value>> {
+    let parsed = wide::parse_columns(columns).map_err(InputError::new_err)?;
 
     let mut inputs = Vec::new();
     for (position, row) in rows.try_iter()?.enumerate() {
@@ -172,7 +225,12 @@ pub(crate) fn check_records(
         let mut cells = Vec::with_capacity(columns.len());
         for (name, cell) in columns.iter().zip(&row) {
             let context = format!("row {position}, column `{name}`");
-            cells.push(to_value(cell, Missing::Unanswered, Some(&context))?);
+            cells.push(to_value(
+                cell,
+                Missing::Unanswered,
+                Some(&context),
+                max_depth,
+            )?);
         }
         inputs.push(wide::assessment(
             &parsed,
@@ -181,17 +239,7 @@ pub(crate) fn check_records(
             &template.version,
         ));
     }
-
-    let checked = py.detach(|| {
-        inputs
-            .into_iter()
-            .map(|input| {
-                let report = template.check(&input, &options);
-                (input, report)
-            })
-            .collect::<Vec<_>>()
-    });
-    finish(py, checked, &template, on_error)
+    Ok(inputs)
 }
 
 /// Converts one record batch to rows of cells.

@@ -1,12 +1,13 @@
-//! The HTML table a scorecard shows as in Jupyter.
+//! The HTML a scorecard shows as in Jupyter.
 
 use siat_core::Scorecard;
 use std::fmt::Write;
 
-/// Renders a scorecard as a small HTML table: the index and its level,
-/// then one row per dimension. Scores are rounded to one decimal here
-/// only; the scorecard keeps full precision.
-pub(crate) fn scorecard(scorecard: &Scorecard) -> String {
+/// Renders a scorecard as HTML: the index and its level, the radar chart
+/// (SVG text, inserted as given), then a table with one row per dimension.
+/// Scores are rounded to one decimal here only; the scorecard keeps full
+/// precision.
+pub(crate) fn scorecard(scorecard: &Scorecard, radar: &str) -> String {
     let mut out = String::from("<div class=\"siat-scorecard\">\n<p>");
     if let Some(name) = &scorecard.name {
         let _ = write!(out, "<strong>{}</strong> — ", escape(name));
@@ -18,7 +19,8 @@ pub(crate) fn scorecard(scorecard: &Scorecard) -> String {
         escape(scorecard.index.level.as_deref().unwrap_or("not scored")),
     );
 
-    out.push_str("<table>\n<thead><tr><th>dimension</th><th>score</th><th>level</th>");
+    out.push_str(radar);
+    out.push_str("\n<table>\n<thead><tr><th>dimension</th><th>score</th><th>level</th>");
     out.push_str("<th>coverage</th><th>weight</th><th>priority gap</th></tr></thead>\n<tbody>\n");
     for dimension in &scorecard.dimensions {
         let _ = writeln!(

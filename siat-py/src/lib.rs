@@ -4,12 +4,16 @@
 //! `siat-core`, which does all validation and scoring. The public API is
 //! re-exported, with the pandas and polars helpers, by `python/siat/__init__.py`.
 
+mod advice;
 mod arrow;
+mod charts;
 mod check;
+mod cohort;
 mod convert;
 mod errors;
 mod frame;
 mod html;
+mod limits;
 mod options;
 mod results;
 mod template;
@@ -29,6 +33,8 @@ fn _siat(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<results::IndicatorScore>()?;
     module.add_class::<results::Report>()?;
     module.add_class::<frame::FrameResult>()?;
+    module.add_class::<limits::Limits>()?;
+    module.add_class::<cohort::CohortCore>()?;
 
     module.add_function(wrap_pyfunction!(check::check, module)?)?;
     module.add_function(wrap_pyfunction!(check::validate, module)?)?;
@@ -36,6 +42,12 @@ fn _siat(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(check::validate_field, module)?)?;
     module.add_function(wrap_pyfunction!(frame::check_arrow, module)?)?;
     module.add_function(wrap_pyfunction!(frame::check_records, module)?)?;
+    module.add_function(wrap_pyfunction!(charts::bars_svg, module)?)?;
+    module.add_function(wrap_pyfunction!(advice::advise, module)?)?;
+    module.add_function(wrap_pyfunction!(advice::knowledge_base, module)?)?;
+    module.add_function(wrap_pyfunction!(advice::migrate, module)?)?;
+    module.add_function(wrap_pyfunction!(advice::add_language, module)?)?;
+    module.add_function(wrap_pyfunction!(advice::languages, module)?)?;
 
     let codes: Vec<&str> = siat_core::Code::ALL
         .iter()

@@ -9,14 +9,16 @@ use siat_core::{Aggregation, Date, Options, WeightingMethod};
 /// Builds scoring options from Python arguments.
 ///
 /// `today` is a `datetime.date`, a `YYYY-MM-DD` string or `None` (the
-/// system clock's date). Raises `siat.OptionsError` for an unknown method
-/// or aggregation and for a malformed date; the core checks the rest.
+/// system clock's date), and `limits` is what `limits::read` reads. Raises
+/// `siat.OptionsError` for an unknown method or aggregation, a malformed
+/// date and invalid limits; the core checks the rest.
 pub(crate) fn build(
     lang: &str,
     method: Option<&str>,
     min_coverage: Option<f64>,
     aggregation: &str,
     today: Option<&Bound<'_, PyAny>>,
+    limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Options> {
     let method = method
         .map(|name| {
@@ -37,7 +39,7 @@ pub(crate) fn build(
         min_coverage,
         aggregation,
         today,
-        ..Options::default()
+        limits: crate::limits::read(limits)?,
     })
 }
 

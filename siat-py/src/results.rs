@@ -2,11 +2,13 @@
 //! scorecards and their parts. Each wraps the core's type and converts its
 //! fields on access.
 
+use crate::charts;
 use crate::convert::{json_to_py, serde_to_py};
 use crate::html;
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyString};
+use std::sync::Arc;
 
 /// Shows a float or `None` the way Python's `repr` does.
 fn repr_number(py: Python<'_>, number: Option<f64>) -> String {
@@ -235,11 +237,23 @@ impl IndicatorScore {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Scorecard {
     pub(crate) inner: siat_core::Scorecard,
+    /// The template it was scored with, for charts and advice.
+    pub(crate) template: Arc<siat_core::Template>,
+    /// The language of its messages, the default of its charts and advice.
+    pub(crate) lang: String,
 }
 
-impl From<siat_core::Scorecard> for Scorecard {
-    fn from(inner: siat_core::Scorecard) -> Scorecard {
-        Scorecard { inner }
+impl Scorecard {
+    pub(crate) fn new(
+        inner: siat_core::Scorecard,
+        template: Arc<siat_core::Template>,
+        lang: String,
+    ) -> Scorecard {
+        Scorecard {
+            inner,
+            template,
+            lang,
+        }
     }
 }
 
@@ -348,9 +362,40 @@ impl Scorecard {
         self.inner.to_json()
     }
 
-    /// Renders a compact HTML table for Jupyter.
+    /// Draws the radar chart of the dimension scores as SVG text, over the
+    /// median and interquartile band of `cohort` when given.
+    ///
+    /// `cohort` is a `siat.Cohort` scored with the same template; `lang`
+    /// sets the labels and defaults to the language the scorecard was
+    /// scored in.
+    #[pyo3(signature = (cohort = None, *, lang = None))]
+    fn radar_svg(
+        slf: &Bound<'_, Self>,
+        cohort: Option<&Bound<'_, PyAny>>,
+        lang: Option<&str>,
+    ) -> PyResult<String> {
+        if let Some(cohort) = cohort.filter(|cohort| !cohort.is_none()) {
+            let keywords = PyDict::new(slf.py());
+            keywords.set_item("lang", lang)?;
+            return cohort
+                .call_method("radar_svg", (slf,), Some(&keywords))?
+                .extract();
+        }
+        let card = slf.get();
+        let lang = lang.unwrap_or(&card.lang);
+        charts::check_language(lang)?;
+        Ok(siat_core::chart::radar(
+            &card.template,
+            Some(&card.inner),
+            None,
+            lang,
+        ))
+    }
+
+    /// Renders the radar chart and a compact HTML table for Jupyter.
     fn _repr_html_(&self) -> String {
-        html::scorecard(&self.inner)
+        let radar = siat_core::chart::radar(&self.template, Some(&self.inner), None, &self.lang);
+        html::scorecard(&self.inner, &radar)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
@@ -369,11 +414,21 @@ impl Scorecard {
 #[derive(Debug, Clone)]
 pub(crate) struct Report {
     inner: siat_core::Report,
+    template: Arc<siat_core::Template>,
+    lang: String,
 }
 
-impl From<siat_core::Report> for Report {
-    fn from(inner: siat_core::Report) -> Report {
-        Report { inner }
+impl Report {
+    pub(crate) fn new(
+        inner: siat_core::Report,
+        template: Arc<siat_core::Template>,
+        lang: String,
+    ) -> Report {
+        Report {
+            inner,
+            template,
+            lang,
+        }
     }
 }
 
@@ -394,7 +449,10 @@ impl Report {
     /// The scorecard, or `None` when the assessment has errors.
     #[getter]
     fn scorecard(&self) -> Option<Scorecard> {
-        self.inner.scorecard.clone().map(Scorecard::from)
+        self.inner
+            .scorecard
+            .clone()
+            .map(|inner| Scorecard::new(inner, self.template.clone(), self.lang.clone()))
     }
 
     /// Returns the report as nested dicts: `valid`, `issues`, `scorecard`.

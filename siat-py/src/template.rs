@@ -1,10 +1,10 @@
 //! The `Template` class: the questionnaire definition, for scoring and for
 //! building forms.
 
-use crate::convert::serde_to_py;
+use crate::convert::{json_to_py, serde_to_py};
 use crate::errors::{template_error_to_py, InputError};
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{PyBytes, PyString, PyType};
 use std::sync::{Arc, OnceLock};
 
 /// A questionnaire definition: profile fields, dimensions, indicators,
@@ -51,12 +51,18 @@ impl Template {
 /// Reads JSON text from a `str` or a path.
 ///
 /// A `str` whose first character after white space is `{` is JSON text;
-/// any other `str`, and any `os.PathLike`, names a UTF-8 file. File errors
-/// are Python's own (`FileNotFoundError` and the like). `what` names the
-/// argument in the `siat.InputError` raised for other types.
+/// any other `str`, and any `os.PathLike`, names a UTF-8 file, read as it
+/// is, as the `siat` command reads it. File errors are Python's own
+/// (`FileNotFoundError` and the like). Raises `siat.InputError` for a file
+/// that is not UTF-8, a `str` with a lone surrogate, and other types;
+/// `what` names the argument in its message.
 pub(crate) fn read_source(source: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     if let Ok(text) = source.cast::<PyString>() {
-        let text = text.to_cow()?;
+        let text = text.to_cow().map_err(|_| {
+            InputError::new_err(format!(
+                "the {what} is not valid Unicode text: it has a lone surrogate"
+            ))
+        })?;
         if text.trim_start().starts_with('{') {
             return Ok(text.into_owned());
         }
@@ -66,11 +72,17 @@ pub(crate) fn read_source(source: &Bound<'_, PyAny>, what: &str) -> PyResult<Str
             "the {what} must be a JSON string or a path, not `{type_name}`"
         )));
     }
+
     let py = source.py();
     let path = py.import("pathlib")?.getattr("Path")?.call1((source,))?;
-    let kwargs = pyo3::types::PyDict::new(py);
-    kwargs.set_item("encoding", "utf-8")?;
-    path.call_method("read_text", (), Some(&kwargs))?.extract()
+    let bytes = path.call_method0("read_bytes")?;
+    let bytes = bytes.cast::<PyBytes>()?.as_bytes().to_vec();
+    String::from_utf8(bytes).map_err(|error| {
+        let shown = path.str().map(|name| name.to_string()).unwrap_or_default();
+        InputError::new_err(format!(
+            "the {what} file `{shown}` is not UTF-8 text: {error}; convert it to UTF-8 first"
+        ))
+    })
 }
 
 #[pymethods]
@@ -147,6 +159,13 @@ impl Template {
     #[getter]
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serde_to_py(py, &self.inner.indicators)
+    }
+
+    /// Generates the JSON Schema (draft 2020-12) of assessments for this
+    /// template, as a dict: its indicators, options and limits. It cannot
+    /// express rules across fields, which validation still checks.
+    fn assessment_schema<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.assessment_schema())
     }
 
     /// Writes the template as pretty-printed JSON, which `from_json` reads back.

@@ -122,9 +122,26 @@ def test_date_object_is_a_date(baseline: dict[str, Any]) -> None:
     assert siat.score(changed) == siat.score(baseline)
 
 
-def test_set_raises_input_error_with_path(baseline: dict[str, Any]) -> None:
-    with pytest.raises(siat.InputError, match="/answers/eco_packaging"):
-        siat.validate(with_answer(baseline, "eco_packaging", {"reusable"}))
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ({"reusable"}, "set"),
+        (frozenset(), "frozenset"),
+        (b"reusable", "bytes"),
+        (bytearray(b"x"), "bytearray"),
+        (1j, "complex"),
+        (range(2), "range"),
+        (np.bytes_(b"a"), "bytes_"),
+        (decimal.Decimal("sNaN"), "Decimal"),
+        ("lone \udc80 surrogate", "str with a lone surrogate"),
+    ],
+)
+def test_value_without_json_form_is_wrong_type(baseline: dict[str, Any], value: Any, found: str) -> None:
+    issues = siat.validate(with_answer(baseline, "eco_packaging", value))
+    [issue] = [issue for issue in issues if issue.path == "/answers/eco_packaging"]
+    assert issue.code == "wrong_type"
+    assert issue.params["value"] == found
+    assert issue.params["found"] == "unsupported value"
 
 
 def test_input_error_is_type_error() -> None:
@@ -132,18 +149,57 @@ def test_input_error_is_type_error() -> None:
     assert issubclass(siat.InputError, siat.SiatError)
 
 
-def test_non_string_key_raises_input_error(baseline: dict[str, Any]) -> None:
+def test_non_string_key_makes_object_wrong_type(baseline: dict[str, Any]) -> None:
     changed = copy.deepcopy(baseline)
     changed["answers"][1] = 2
-    with pytest.raises(siat.InputError, match="not a string"):
-        siat.validate(changed)
+    issues = siat.validate(changed)
+    [issue] = [issue for issue in issues if issue.path == "/answers"]
+    assert issue.code == "wrong_type"
+    assert issue.params["value"] == "dict with a key of type int"
 
 
-def test_self_containing_list_raises_input_error(baseline: dict[str, Any]) -> None:
+def test_self_containing_list_is_wrong_type(baseline: dict[str, Any]) -> None:
     loop: list[Any] = []
     loop.append(loop)
-    with pytest.raises(siat.InputError, match="nested"):
-        siat.validate(with_answer(baseline, "eco_packaging", loop))
+    issues = siat.validate(with_answer(baseline, "eco_packaging", loop))
+    assert [(issue.code, issue.params["value"]) for issue in issues if issue.severity == "error"] == [
+        ("wrong_type", "circular reference")
+    ]
+
+
+def test_self_containing_dict_is_wrong_type(baseline: dict[str, Any]) -> None:
+    loop: dict[str, Any] = {}
+    loop["inner"] = loop
+    issues = siat.validate(with_answer(baseline, "eco_packaging", loop))
+    [issue] = [issue for issue in issues if issue.severity == "error"]
+    assert (issue.code, issue.path) == ("wrong_type", "/answers/eco_packaging")
+    assert issue.params["value"] == {"inner": "circular reference"}
+
+
+def test_deep_nesting_hits_depth_limit(baseline: dict[str, Any]) -> None:
+    deep: list[Any] = []
+    inner = deep
+    for _ in range(10_000):
+        inner.append([])
+        inner = inner[0]
+    issues = siat.validate(with_answer(baseline, "eco_packaging", deep))
+    [issue] = [issue for issue in issues if issue.severity == "error"]
+    assert issue.code == "out_of_range"
+    assert issue.params == {"value": 33, "max": 32, "reason": "depth"}
+
+
+def test_nesting_beyond_128_raises_input_error(baseline: dict[str, Any]) -> None:
+    deep: list[Any] = []
+    inner = deep
+    for _ in range(200):
+        inner.append([])
+        inner = inner[0]
+    with pytest.raises(siat.InputError, match="more than 128 levels"):
+        siat.validate(with_answer(baseline, "eco_packaging", deep), limits={"max_depth": 1000})
+
+
+def test_longdouble_is_a_number(baseline: dict[str, Any]) -> None:
+    assert siat.score(with_answer(baseline, "organic_share", np.longdouble(80))) == siat.score(baseline)
 
 
 class FailingMapping(collections.abc.Mapping[str, Any]):
@@ -186,6 +242,42 @@ def test_json_text_and_file_give_same_report(baseline: dict[str, Any], tmp_path:
     assert siat.check("\n  " + json.dumps(baseline)).to_dict() == expected
     assert siat.check(path).to_dict() == expected
     assert siat.check(str(path)).to_dict() == expected
+
+
+def test_bytes_are_json_text(baseline: dict[str, Any]) -> None:
+    text = json.dumps(baseline)
+    expected = siat.check(text).to_dict()
+
+    assert siat.check(text.encode()).to_dict() == expected
+    assert siat.check(bytearray(text.encode())).to_dict() == expected
+    assert siat.check(memoryview(text.encode())).to_dict() == expected
+    assert siat.check(b"\xef\xbb\xbf" + text.encode()).to_dict() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [(b"", "invalid_json"), (b'{"template": ', "invalid_json"), (b"[1, 2]", "wrong_type"), (b"42", "wrong_type")],
+)
+def test_bytes_of_no_assessment_give_one_issue(text: bytes, code: str) -> None:
+    issues = siat.validate(text)
+    assert [(issue.code, issue.path) for issue in issues] == [(code, "")]
+
+
+def test_bytes_that_are_not_utf8_raise_input_error() -> None:
+    with pytest.raises(siat.InputError, match="not valid UTF-8"):
+        siat.validate(b'{"profile": {"name": "\xff"}}')
+
+
+def test_file_that_is_not_utf8_raises_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"profile": {"name": "Caf\u00e9"}}'.encode("latin-1"))
+    with pytest.raises(siat.InputError, match="not UTF-8"):
+        siat.validate(path)
+
+
+def test_text_with_lone_surrogate_raises_input_error() -> None:
+    with pytest.raises(siat.InputError, match="lone surrogate"):
+        siat.validate('{"profile": {"name": "\udc80"}}')
 
 
 def test_missing_file_raises_file_not_found() -> None:
@@ -350,6 +442,66 @@ def test_methods_and_aggregations_are_listed(baseline: dict[str, Any]) -> None:
             assert siat.score(baseline, method=method).weighting == method
     for aggregation in siat.AGGREGATIONS:
         assert siat.score(baseline, aggregation=aggregation).aggregation == aggregation
+
+
+# Limits
+
+
+def test_limits_default_values() -> None:
+    limits = siat.Limits()
+    assert limits.to_dict() == {
+        "max_input_bytes": 1_048_576, "max_depth": 32, "max_string_chars": 10_000, "max_items": 10_000}
+    assert siat.Limits(max_depth=64) == siat.Limits(max_depth=64)
+    assert siat.Limits(max_depth=64).max_depth == 64
+    assert repr(siat.Limits(max_items=5)).startswith("Limits(max_input_bytes=1048576")
+
+
+def with_long_name(assessment: dict[str, Any]) -> dict[str, Any]:
+    """Give the assessment a name of 60 characters, longer than any key or other text."""
+    changed = copy.deepcopy(assessment)
+    changed["profile"]["name"] = "x" * 60
+    return changed
+
+
+@pytest.mark.parametrize("limits", [siat.Limits(max_string_chars=40), {"max_string_chars": 40}])
+def test_limits_class_or_dict(baseline: dict[str, Any], limits: Any) -> None:
+    issues = siat.validate(with_long_name(baseline), limits=limits)
+    [issue] = [issue for issue in issues if issue.severity == "error"]
+    assert (issue.code, issue.path) == ("out_of_range", "/profile/name")
+    assert issue.params == {"value": 60, "max": 40, "reason": "string_length"}
+
+
+def test_input_bytes_limit_applies_to_text_only(baseline: dict[str, Any], tmp_path: Path) -> None:
+    text = json.dumps(baseline)
+    path = tmp_path / "assessment.json"
+    path.write_text(text, encoding="utf-8")
+    limits = {"max_input_bytes": len(text.encode()) - 1}
+
+    for source in [text, text.encode(), path]:
+        [issue] = siat.validate(source, limits=limits)
+        assert (issue.code, issue.params["reason"]) == ("out_of_range", "input_bytes")
+    assert siat.check(baseline, limits=limits).valid
+
+
+def test_limits_reach_tables(baseline: dict[str, Any]) -> None:
+    frame = siat.cohort_frame([with_long_name(baseline)])
+    issues = siat.validate_frame(frame, limits={"max_string_chars": 40})
+    at_name = issues[issues["path"] == "/profile/name"]
+    assert list(at_name["code"]) == ["out_of_range"]
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [{"max_dpeth": 3}, {"max_depth": -1}, {"max_depth": 2.5}, {"max_depth": True}, {"max_depth": "3"}, 5, [1]],
+)
+def test_invalid_limits_raise_options_error(baseline: dict[str, Any], limits: Any) -> None:
+    with pytest.raises(siat.OptionsError):
+        siat.validate(baseline, limits=limits)
+
+
+def test_invalid_limit_in_class_raises_options_error() -> None:
+    with pytest.raises(siat.OptionsError, match="max_items"):
+        siat.Limits(max_items=-5)
 
 
 # validate_field

@@ -323,11 +323,24 @@ def test_today_reaches_every_row(baseline: dict[str, Any]) -> None:
     assert len(siat.validate_frame(frame, today="2026-06-01")) == 0
 
 
-def test_unconvertible_cell_names_row_and_column(baseline: dict[str, Any]) -> None:
+def test_cell_without_json_form_is_wrong_type(baseline: dict[str, Any]) -> None:
     frame = wide_pandas(baseline, baseline)
     frame["answer.eco_packaging"] = pd.Series([["reusable"], object()], dtype=object)
+    issues = siat.validate_frame(frame)
+    errors = issues[issues["severity"] == "error"]
+    assert list(zip(errors["row"], errors["code"], errors["path"])) == [(1, "wrong_type", "/answers/eco_packaging")]
+
+
+def test_too_deep_cell_names_row_and_column(baseline: dict[str, Any]) -> None:
+    deep: list[Any] = []
+    inner = deep
+    for _ in range(200):
+        inner.append([])
+        inner = inner[0]
+    frame = wide_pandas(baseline, baseline)
+    frame["answer.eco_packaging"] = pd.Series([["reusable"], deep], dtype=object)
     with pytest.raises(siat.InputError, match="row 1, column `answer.eco_packaging`"):
-        siat.score_frame(frame)
+        siat.score_frame(frame, limits={"max_depth": 500})
 
 
 def test_record_rows_need_one_cell_per_column() -> None:
@@ -352,3 +365,20 @@ def test_any_arrow_stream_is_accepted(baseline: dict[str, Any]) -> None:
     scores = siat.score_frame(stream)
     assert isinstance(scores, pa.Table)
     assert_row_matches_scorecard(scores.to_pylist()[0], siat.score(baseline))
+
+
+def test_text_and_bytes_in_one_list_cell(baseline: dict[str, Any]) -> None:
+    # pyarrow would make a string list of this that is not UTF-8.
+    frame = wide_pandas(baseline, baseline)
+    frame["answer.eco_packaging"] = pd.Series([["reusable"], ["reusable", b"\xff"]], dtype=object)
+    issues = siat.validate_frame(frame)
+    errors = issues[issues["severity"] == "error"]
+    assert list(zip(errors["row"], errors["code"], errors["path"])) == [(1, "wrong_type", "/answers/eco_packaging/1")]
+
+
+def test_arrow_text_that_is_not_utf8_raises_input_error() -> None:
+    offsets = pa.py_buffer(np.array([0, 1], dtype=np.int32).tobytes())
+    names = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(b"\xff")])
+    table = pa.table({"profile.name": names})
+    with pytest.raises(siat.InputError, match="column `profile.name` is not valid Arrow data"):
+        siat.score_frame(table)

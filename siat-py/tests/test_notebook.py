@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import xml.etree.ElementTree as ElementTree
 
 import nbformat
 import pytest
@@ -30,3 +31,11 @@ def test_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "80.0" in results
     html = [output["data"].get("text/html", "") for output in outputs if output.output_type == "execute_result"]
     assert any("siat-scorecard" in text for text in html)
+
+    # The radar of one initiative over the cohort, shown as SVG.
+    svgs = [output["data"]["image/svg+xml"] for output in outputs if "image/svg+xml" in output.get("data", {})]
+    assert len(svgs) == 1
+    radar = ElementTree.fromstring(svgs[0])
+    assert "Seoska Korpa Sremska" in "".join(radar.itertext())
+    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
+    assert "On average 80% of production is organic" in printed

@@ -12,17 +12,27 @@ load with ``Template.from_json``.
 >>> card.index, card.index_level  # doctest: +SKIP
 (78.33994708994709, 'leading')
 
-An ``assessment`` argument is a dict, a JSON string, or a path (``str`` or
-``os.PathLike``): a ``str`` whose first character after white space is
-``{`` is JSON text, any other ``str`` is a path.
+An ``assessment`` argument is a dict, a JSON string, ``bytes`` of UTF-8
+JSON text, or a path (``str`` or ``os.PathLike``): a ``str`` whose first
+character after white space is ``{`` is JSON text, any other ``str`` is a
+path.
 
-The engine is written in Rust and compiled into ``siat._siat``; pandas and
-polars are optional and only needed by the ``*_frame`` functions.
+``Cohort`` compares a set of assessments: statistics, findings in words,
+benchmarks, weight sensitivity, SVG charts and an HTML report. ``advise``
+draws recommendations from the knowledge base, and ``migrate`` moves an
+assessment to a newer template version.
+
+The engine is written in Rust and compiled into ``siat._siat``. pandas and
+polars are optional: only the ``*_frame`` functions and the ``to_frame``
+methods need them.
 """
 
-from ._cohort import cohort_frame, load_cohort, to_wide
+from ._advice import KnowledgeBase, KnowledgeEntry, PracticeLink, Recommendation, advise, knowledge_base
+from ._cohort import Cohort, CohortMember, RejectedInput, cohort_frame, load_cohort, to_wide
 from ._errors import (
+    CatalogueError,
     InputError,
+    MigrationError,
     OptionsError,
     SiatError,
     TemplateError,
@@ -32,6 +42,7 @@ from ._errors import (
     ValidationError,
 )
 from ._frame import score_frame, validate_frame
+from ._migrate import Migrated, migrate
 from ._siat import (
     AGGREGATIONS,
     ISSUE_CODES,
@@ -41,14 +52,34 @@ from ._siat import (
     DimensionScore,
     IndicatorScore,
     Issue,
+    Limits,
     Report,
     Scorecard,
     Template,
     __version__,
+    add_language,
+    bars_svg,
     check,
+    languages,
     score,
     validate,
     validate_field,
+)
+from ._stats import (
+    Benchmark,
+    CohortFrames,
+    CohortStats,
+    DimensionStats,
+    Finding,
+    GroupStats,
+    IndexSpread,
+    IndicatorStats,
+    OptionShare,
+    Position,
+    Sensitivity,
+    SensitivityAnalysis,
+    Standing,
+    Summary,
 )
 
 __all__ = [
@@ -57,14 +88,39 @@ __all__ = [
     "ISSUE_SEVERITIES",
     "LANGUAGES",
     "WEIGHTING_METHODS",
+    "Benchmark",
+    "CatalogueError",
+    "Cohort",
+    "CohortFrames",
+    "CohortMember",
+    "CohortStats",
     "DimensionScore",
+    "DimensionStats",
+    "Finding",
+    "GroupStats",
+    "IndexSpread",
     "IndicatorScore",
+    "IndicatorStats",
     "InputError",
     "Issue",
+    "KnowledgeBase",
+    "KnowledgeEntry",
+    "Limits",
+    "Migrated",
+    "MigrationError",
+    "OptionShare",
     "OptionsError",
+    "Position",
+    "PracticeLink",
+    "Recommendation",
+    "RejectedInput",
     "Report",
     "Scorecard",
+    "Sensitivity",
+    "SensitivityAnalysis",
     "SiatError",
+    "Standing",
+    "Summary",
     "Template",
     "TemplateError",
     "TemplateProblem",
@@ -72,9 +128,15 @@ __all__ = [
     "UnsupportedLanguageError",
     "ValidationError",
     "__version__",
+    "add_language",
+    "advise",
+    "bars_svg",
     "check",
     "cohort_frame",
+    "knowledge_base",
+    "languages",
     "load_cohort",
+    "migrate",
     "score",
     "score_frame",
     "to_wide",

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from ._siat import Issue
 
 __all__ = [
+    "CatalogueError",
     "InputError",
+    "MigrationError",
     "OptionsError",
     "SiatError",
     "TemplateError",
@@ -85,10 +87,24 @@ class UnknownFieldError(SiatError, LookupError):
         self.id = id
 
 
+class MigrationError(SiatError, ValueError):
+    """A migration mapping is not valid, or does not fit the assessment: the
+    assessment names another template or version, is not a JSON object, or
+    would get two answers for one indicator."""
+
+
+class CatalogueError(SiatError, ValueError):
+    """A message catalogue given to ``add_language`` is not valid or lacks
+    keys that the English catalogue has; the message names them."""
+
+
 class InputError(SiatError, TypeError):
     """The input cannot be read.
 
-    It has a value with no JSON counterpart (a set, a dict key that is not
-    a string, an unsupported column type), or it is of a type no function
-    takes, or it is a table whose columns cannot be read as assessments.
+    It is nested more than 128 levels deep, is bytes or a file that are not
+    UTF-8 text, or is of a type the function does not take. Or it is a table
+    whose columns cannot be read as assessments, such as a column of an
+    unsupported type or a column given twice. A value with no JSON
+    counterpart inside an assessment, such as a set, raises nothing:
+    validation reports it as ``wrong_type``.
     """

@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Literal, Optional, Sequence, Union
+from typing import Any, Iterable, Literal, Mapping, NamedTuple, Optional, Sequence, Union
 
 from . import _siat
 from ._errors import InputError
-from ._siat import FrameResult, Template
+from ._siat import FrameResult, Limits, Template
 
 __all__ = ["score_frame", "validate_frame"]
 
 TemplateArgument = Union[Template, str, "os.PathLike[str]", None]
 Today = Union[datetime.date, str, None]
+LimitsArgument = Union[Limits, Mapping[str, int], None]
 
 
 def score_frame(
@@ -41,6 +42,7 @@ def score_frame(
     errors: Literal["report", "raise"] = "report",
     lang: str = "en",
     today: Today = None,
+    limits: LimitsArgument = None,
     keep: Union[str, Sequence[str]] = (),
 ) -> Any:
     """Score every row of a table of assessments in the wide form.
@@ -71,6 +73,7 @@ def score_frame(
         aggregation=aggregation,
         lang=lang,
         today=today,
+        limits=limits,
         errors=errors,
     )
     return _output(frame, kept, result, scores=True)
@@ -85,6 +88,7 @@ def validate_frame(
     aggregation: str = "arithmetic",
     lang: str = "en",
     today: Today = None,
+    limits: LimitsArgument = None,
     keep: Union[str, Sequence[str]] = (),
 ) -> Any:
     """List every issue of every row of a table of assessments.
@@ -104,6 +108,7 @@ def validate_frame(
         aggregation=aggregation,
         lang=lang,
         today=today,
+        limits=limits,
         errors="report",
     )
     return _output(frame, kept, result, scores=False)
@@ -129,10 +134,32 @@ def _kind(frame: Any) -> str:
 
 
 def _check(frame: Any, kept: list[str], **options: Any) -> FrameResult:
+    source = _wide_source(frame, kept)
+    if isinstance(source, WideRecords):
+        return _siat.check_records(source.columns, source.rows, **options)
+    return _siat.check_arrow(source, **options)
+
+
+class WideRecords(NamedTuple):
+    """Rows of Python objects in the wide form, for tables Arrow cannot hold."""
+
+    columns: list[str]
+    rows: Iterable[Sequence[Any]]
+
+
+def _wide_source(frame: Any, kept: Sequence[str] = ()) -> Any:
+    """Prepare a table in the wide form for the compiled module.
+
+    Returns Arrow data (an object with ``__arrow_c_stream__``), or
+    ``WideRecords`` for a table with columns that mix types, which Arrow
+    cannot hold. The columns in ``kept`` are left out. Raises
+    ``siat.InputError`` for a column given twice, a name in ``kept`` that is
+    not a column, or an object that is no table.
+    """
     kind = _kind(frame)
     if kind == "arrow" and not kept:
         # The compiled module reads the column names itself and rejects repeats.
-        return _siat.check_arrow(frame, **options)
+        return frame
 
     names = _column_names(frame, kind)
     repeated = sorted({name for name in names if names.count(name) > 1})
@@ -143,12 +170,12 @@ def _check(frame: Any, kept: list[str], **options: Any) -> FrameResult:
         raise InputError(f"the columns {missing} named in `keep` are not in the table")
 
     if kind == "pandas":
-        return _check_pandas(frame.drop(columns=kept), **options)
+        return _pandas_source(frame.drop(columns=list(kept)))
     if kind == "polars":
-        return _check_polars(frame.drop(kept), **options)
+        return _polars_source(frame.drop(list(kept)))
     import pyarrow as pa
 
-    return _siat.check_arrow(pa.table(frame).drop_columns(kept), **options)
+    return pa.table(frame).drop_columns(list(kept))
 
 
 def _column_names(frame: Any, kind: str) -> list[str]:
@@ -159,32 +186,66 @@ def _column_names(frame: Any, kind: str) -> list[str]:
     return list(pa.table(frame).column_names)
 
 
-def _check_pandas(frame: Any, **options: Any) -> FrameResult:
+def _pandas_source(frame: Any) -> Any:
     try:
         import pyarrow as pa
     except ImportError:
         pa = None
 
-    if pa is not None:
+    if pa is not None and _arrow_can_read(frame):
         try:
             table = pa.Table.from_pandas(frame, preserve_index=False)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            # pyarrow 26.0.1 can build a string array with bytes that are not
+            # UTF-8 from a column that mixes text and bytes; a full check finds it.
+            table.validate(full=True)
+        except (pa.ArrowException, ValueError, TypeError, OverflowError):
             # A column Arrow cannot hold, such as one that mixes numbers and
             # the text "n/a", is read row by row below instead.
             table = None
         if table is not None:
-            return _siat.check_arrow(table, **options)
+            return table
 
     columns = [str(name) for name in frame.columns]
-    return _siat.check_records(columns, frame.itertuples(index=False, name=None), **options)
+    return WideRecords(columns, frame.itertuples(index=False, name=None))
 
 
-def _check_polars(frame: Any, **options: Any) -> FrameResult:
+#: Deepest nesting of a cell handed to pyarrow; assessments nest 4 levels.
+_ARROW_MAX_DEPTH = 64
+
+
+def _arrow_can_read(frame: Any) -> bool:
+    """Tell whether pyarrow can convert every object cell of a pandas frame.
+
+    pyarrow 26.0.1 crashes the interpreter on a dict or list that contains
+    itself, because it recurses without end. Such cells, and cells nested
+    more than 64 levels, therefore go through the row-by-row reader.
+    """
+    for name, dtype in frame.dtypes.items():
+        if dtype == object and not all(_is_shallow(cell, 0) for cell in frame[name]):
+            return False
+    return True
+
+
+def _is_shallow(value: Any, depth: int) -> bool:
+    if value is None or isinstance(value, (str, bytes, bool, int, float)):
+        return True
+    if depth >= _ARROW_MAX_DEPTH:
+        return False
+    if isinstance(value, Mapping):
+        return all(_is_shallow(item, depth + 1) for item in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_is_shallow(item, depth + 1) for item in value)
+    if type(value).__module__ == "numpy" and getattr(value, "dtype", None) == object:
+        return all(_is_shallow(item, depth + 1) for item in value.flat)
+    return True
+
+
+def _polars_source(frame: Any) -> Any:
     import polars as pl
 
     if any(dtype == pl.Object for dtype in frame.dtypes):
         # Object columns (values of mixed types) have no Arrow form.
-        return _siat.check_records(list(frame.columns), frame.iter_rows(), **options)
+        return WideRecords(list(frame.columns), frame.iter_rows())
 
     # NOTE: polars 2.1.0 exports its Null type with a buffer that the Arrow
     # reader rejects (reported as polars issue 22934). Columns of that type,
@@ -197,7 +258,7 @@ def _check_polars(frame: Any, **options: Any) -> FrameResult:
     }
     if casts:
         frame = frame.cast(casts)
-    return _siat.check_arrow(frame, **options)
+    return frame
 
 
 def _without_null_type(dtype: Any) -> Any:

@@ -66,3 +66,40 @@ codes: tuple[str, ...] = siat.ISSUE_CODES
 severity: str = siat.ISSUE_SEVERITIES["unanswered"]
 languages: tuple[str, ...] = siat.LANGUAGES
 version: str = siat.__version__
+
+
+def compare(folder: Path) -> list[str]:
+    cohort = siat.Cohort(folder, lang="nl", limits=siat.Limits(max_depth=16))
+    stats: siat.CohortStats = cohort.stats()
+    mean: Optional[float] = stats.index.mean
+    frames: siat.CohortFrames = stats.to_frames(backend="polars")
+    print(mean, frames.dimensions, stats.dimension("economic").scores.q1, stats.indicator("organic_share").values)
+    for standing in stats.standings:
+        rank: Optional[int] = standing.rank
+        print(standing.label, rank, standing.percentile)
+    groups: list[siat.GroupStats] = cohort.stats_by("country")
+    print([group.stats.count for group in groups], [member.scorecard.index for member in cohort.members])
+    benchmark: siat.Benchmark = cohort.benchmark(folder / "nl-de-groene-kist.json")
+    print(benchmark.index.percentile, benchmark.to_frame())
+    analysis: siat.SensitivityAnalysis = cohort.sensitivity(samples=100, seed=7)
+    kept: list[Optional[float]] = [member.rank_kept for member in analysis]
+    print(kept, analysis[0].random, analysis.to_frame(), len(cohort.rejected))
+    svg: str = cohort.radar_svg(siat.score(folder / "nl-de-groene-kist.json")) + cohort.bars_svg("economic")
+    report: str = cohort.to_html(group_by="country", samples=0)
+    findings: list[siat.Finding] = cohort.findings(group_by="area")
+    return [svg, report] + [finding.text for finding in findings if finding.numbers.get("mean", 0.0) > 50]
+
+
+def advice(path: Path) -> list[str]:
+    card = siat.score(path, limits={"max_items": 100})
+    recommendations: list[siat.Recommendation] = siat.advise(card, limit=3)
+    recommendations += siat.advise(path, lang="nl", per_dimension=1, today="2026-06-01")
+    knowledge: siat.KnowledgeBase = siat.knowledge_base()
+    titles = [entry.title["en"] for entry in knowledge.for_indicator("leadership")]
+    migrated: siat.Migrated = siat.migrate(path, {"template": "siat", "from": "1.0", "to": "1.1"})
+    schema: dict[str, Any] = siat.Template.builtin().assessment_schema()
+    siat.add_language("en-XA", Path("en-XA.json"))
+    languages: list[str] = siat.languages()
+    chart: str = card.radar_svg(lang="nl") + siat.bars_svg("Index", {"a": 50.0, "b": None})
+    print(migrated.dropped, migrated.renamed, schema["$schema"], languages, chart)
+    return titles + [item.text for item in recommendations] + [practice.advice for practice in recommendations[0].practices]
